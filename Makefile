@@ -1,0 +1,50 @@
+# The two commands of the README: `make demo` and `make test`. Each works on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: demo test install system-deps lint messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages: Chromium for browser tests, poppler for PDF checks, gettext for translations.
+system-deps:
+	@missing=""; \
+	for pair in chromium:/usr/bin/chromium pdftoppm:/usr/bin/pdftoppm msgfmt:/usr/bin/msgfmt; do \
+	  cmd=$${pair%%:*}; path=$${pair#*:}; [ -x "$$path" ] || missing="$$missing $$cmd"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    chromium poppler-utils gettext >/dev/null; \
+	fi
+
+messages: install
+	cd balekdusun && BALEKDUSUN_MODE=demo ../$(BIN)/balekdusun compilemessages -v 0
+
+demo: install system-deps messages
+	$(BIN)/balekdusun demo
+
+test: install system-deps messages
+	$(BIN)/ruff check balekdusun bench conftest.py
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+lint: install
+	$(BIN)/ruff check balekdusun bench conftest.py
+
+bench: install
+	@for b in bench/*.py; do $(BIN)/python $$b --quick || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles *.sqlite3*

@@ -1,0 +1,3 @@
+from balekdusun.cli import main
+
+main()

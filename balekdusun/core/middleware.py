@@ -1,0 +1,28 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from balekdusun.core.roles import Role
+
+# Paths a signed-in user without an office may still reach (to sign out or read the message).
+_OPEN_PREFIXES = ("/accounts/logout/", "/i18n/", "/static/", "/healthz", "/s/", "/portal/")
+
+
+class OfficeRequiredMiddleware:
+    """A signed-in user who is not a national administrator and has no office gets a clear page, not errors."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.role != Role.ADMIN
+            and not user.office_id
+            and not request.path.startswith(_OPEN_PREFIXES)
+        ):
+            return render(request, "core/no_office.html", {"message": _(
+                "Your account is not linked to an office yet. Ask your office head or a national "
+                "administrator to assign you to one.")}, status=403)
+        return self.get_response(request)

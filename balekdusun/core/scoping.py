@@ -1,0 +1,88 @@
+"""The one way views and API handlers read data: everything goes through `scoped(user, ...)`.
+
+A model says how it belongs to a place by one class attribute:
+
+* ``scope_area_field``: path to an Area code (``"village_id"``, ``"outreach__village_id"``, ``"code"``).
+  The user sees rows whose code equals one of the office's jurisdiction codes or lies below it;
+  a village official sees only rows of their own village.
+* ``scope_office_field``: path to an Office id (``"office_id"``, ``"campaign__office_id"``) for records that
+  belong to an office rather than a place (campaigns, material stock).
+
+A model may add its own narrowing with a classmethod ``scope_extra(queryset, user)`` (restricted cases).
+National administrators see everything. Anyone else without an office sees nothing.
+"""
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from balekdusun.core.roles import Role
+
+
+def jurisdiction_codes(user) -> list[str] | None:
+    """Area codes the user may see, or None for "everything"."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    if user.role == Role.ADMIN:
+        return None
+    if user.role == Role.VILLAGE:
+        return [user.village_id] if user.village_id else []
+    if not user.office_id:
+        return []
+    return list(user.office.jurisdiction or [])
+
+
+def area_q(user, field: str) -> Q | None:
+    """A Q object limiting `field` (an area code) to the user's jurisdiction; None means no limit."""
+    codes = jurisdiction_codes(user)
+    if codes is None:
+        return None
+    if not codes:
+        return Q(pk__in=[])
+    # "village_id" compares the stored code; Django allows prefix lookups only through "village__code",
+    # which it resolves to the same column without a join.
+    prefix_field = field[:-3] + "__code" if field.endswith("_id") else field
+    q = Q()
+    for code in codes:
+        q |= Q(**{field: code}) | Q(**{f"{prefix_field}__startswith": code + "."})
+    return q
+
+
+def in_jurisdiction(user, area_code: str | None) -> bool:
+    codes = jurisdiction_codes(user)
+    if codes is None:
+        return True
+    if not area_code:
+        return False
+    return any(area_code == c or area_code.startswith(c + ".") for c in codes)
+
+
+def scoped(user, source) -> QuerySet:
+    """Rows of `source` (a model or queryset) the user may read."""
+    qs = source._default_manager.all() if isinstance(source, type) and issubclass(source, Model) else source
+    model = qs.model
+    area_field = getattr(model, "scope_area_field", None)
+    office_field = getattr(model, "scope_office_field", None)
+    if area_field is None and office_field is None:
+        raise TypeError(f"{model.__name__} declares neither scope_area_field nor scope_office_field")
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return qs.none()
+    if user.role != Role.ADMIN:
+        if not user.office_id:
+            return qs.none()
+        if area_field is not None:
+            qs = qs.filter(area_q(user, area_field))
+        else:
+            qs = qs.filter(**{office_field: user.office_id})
+    extra = getattr(model, "scope_extra", None)
+    if extra is not None:
+        qs = extra(qs, user)
+    return qs
+
+
+def get_scoped_or_404(user, source, **lookup):
+    """One object the user may read, or 404: records outside the jurisdiction are "not found", not forbidden."""
+    qs = scoped(user, source)
+    try:
+        return qs.get(**lookup)
+    except (qs.model.DoesNotExist, ValueError):
+        raise Http404("not found") from None

@@ -1,0 +1,24 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from balekdusun.core import views
+from balekdusun.core.forms import LoginForm
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(template_name="core/login.html",
+                                                         authentication_form=LoginForm,
+                                                         redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(
+        template_name="core/password_change.html", success_url=reverse_lazy("core:password_done")),
+        name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(
+        template_name="core/password_done.html"), name="password_done"),
+    path("accounts/tokens/", views.tokens, name="tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
+    path("audit/", views.audit_log, name="audit"),
+]

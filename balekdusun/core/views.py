@@ -1,0 +1,68 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from balekdusun.core import services
+from balekdusun.core.forms import TokenForm
+from balekdusun.core.models import ApiToken, AuditEntry
+from balekdusun.core.roles import has_perm
+from balekdusun.core.scoping import scoped
+
+
+def require_perm(user, perm: str) -> None:
+    if not has_perm(user, perm):
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        db = "ok"
+    except Exception as exc:  # noqa: BLE001 - a health check reports any failure rather than raising
+        return JsonResponse({"status": "error", "database": f"error: {exc.__class__.__name__}"}, status=503)
+    return JsonResponse({"status": "ok", "database": db, "vendor": connection.vendor})
+
+
+@login_required
+def home(request):
+    return render(request, "core/home.html", {})
+
+
+@login_required
+def tokens(request):
+    require_perm(request.user, "tokens.own")
+    new_key = None
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _token, new_key = services.create_token(user=request.user, name=form.cleaned_data["name"],
+                                                days=form.cleaned_data["days"])
+        form = TokenForm()
+    items = ApiToken.objects.filter(user=request.user)
+    return render(request, "core/tokens.html", {"form": form, "tokens": items, "new_key": new_key},
+                  status=422 if request.method == "POST" and form.errors else 200)
+
+
+@login_required
+@require_POST
+def revoke_token(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.revoke_token(token=token, actor=request.user)
+    return redirect("core:tokens")
+
+
+@login_required
+def audit_log(request):
+    require_perm(request.user, "audit.view")
+    qs = scoped(request.user, AuditEntry).select_related("actor")
+    action = request.GET.get("action", "").strip()
+    if action:
+        qs = qs.filter(action__startswith=action)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit.html", {"page": page, "action": action})

@@ -1,0 +1,192 @@
+"""Settings for Balek Dusun. Configuration comes only from the environment (see README.md)."""
+
+import os
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from balekdusun.lib.env import database_config, env_bool, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+WORK_DIR = Path.cwd()
+
+# production (default), demo (the `balekdusun demo` command) or test (pytest).
+MODE = env_str("BALEKDUSUN_MODE") or ("test" if "pytest" in sys.modules else "production")
+if MODE not in {"production", "demo", "test"}:
+    raise ImproperlyConfigured(f"BALEKDUSUN_MODE must be production, demo or test; got {MODE!r}")
+
+DEBUG = env_bool("DEBUG", default=MODE == "demo")
+
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY:
+    if MODE == "production":
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random string in production "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or run `balekdusun demo`."
+        )
+    SECRET_KEY = f"insecure-{MODE}-key-not-for-production-use-0123456789"
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Used to build absolute links that leave the site, e.g. the QR code printed on a sticker.
+SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+
+DATABASES = {"default": database_config(env_str("DATABASE_URL") or f"sqlite:///{WORK_DIR / 'balekdusun.sqlite3'}",
+                                        base_dir=WORK_DIR)}
+if MODE == "test" and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Parallel local runs (several checkouts on one server) each get their own test database.
+    DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or f"test_{DATABASES['default']['NAME']}"}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "balekdusun.core",
+    "balekdusun.regions",
+    "balekdusun.campaigns",
+    "balekdusun.materials",
+    "balekdusun.visits",
+    "balekdusun.cases",
+    "balekdusun.portal",
+    "balekdusun.reports",
+    "balekdusun.field",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "balekdusun.core.middleware.OfficeRequiredMiddleware",
+]
+
+ROOT_URLCONF = "balekdusun.urls"
+WSGI_APPLICATION = "balekdusun.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "balekdusun.core.context.navigation",
+            ],
+        },
+    }
+]
+
+AUTH_USER_MODEL = "core.User"
+LOGIN_URL = "core:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if MODE == "test":
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Asia/Jakarta"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+# Leaflet's files come from the django-leaflet package. The package is not an installed app because its admin
+# module imports GeoDjango, which needs the GDAL system library we do not otherwise use.
+STATICFILES_DIRS = [Path(find_spec("leaflet").origin).parent / "static"]
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or WORK_DIR / "staticfiles")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or WORK_DIR / "media")
+# Tests and the demo serve static files straight from the apps; production runs collectstatic.
+WHITENOISE_USE_FINDERS = MODE != "production" or DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if MODE == "production" and not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=MODE == "production")
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if MODE != "production"
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST") or "localhost"
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "balekdusun@localhost"
+
+# Key(s) for fields encrypted at rest (complaint narratives, health and victim data). A comma-separated
+# list of Fernet keys: the first encrypts, all decrypt, so a key can be rotated without downtime.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+if not FIELD_ENCRYPTION_KEYS:
+    if MODE == "production":
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS is not set. Generate one with "
+            "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+        )
+    FIELD_ENCRYPTION_KEYS = ["ZGVtby1hbmQtdGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg="]
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun"}}
+if env_str("REDIS_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
+
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": (-3.0, 104.75),
+    "DEFAULT_ZOOM": 8,
+    "TILES": env_str("MAP_TILES_URL") or "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "ATTRIBUTION_PREFIX": "Balek Dusun",
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "WARNING"},
+}
+
+# Upload limits, shared by every import and attachment form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+if MODE == "production" and DEBUG:
+    print("WARNING: DEBUG is on in production mode", file=sys.stderr)
+
+os.environ.setdefault("BALEKDUSUN_MODE", MODE)
