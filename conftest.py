@@ -36,6 +36,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_test_regions()
 
 
+@pytest.fixture(autouse=True)
+def _regions_for_transactional_tests(request):
+    """Transactional tests (live server, browser) end with a flush that empties every table, the session's
+    regions included. pytest-django runs them after all other database tests, so each one reloads the small
+    region set at its start when an earlier one emptied it."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        from balekdusun.regions.models import Area
+
+        if not Area.objects.exists():
+            load_test_regions()
+
+
 @pytest.fixture
 def offices(db):
     from balekdusun.core.models import Office
@@ -119,3 +132,61 @@ def bearer(db):
         return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
     return _bearer
+
+
+# --- Browser tests: Playwright driving Debian's chromium -------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test session (per xdist worker). Tests using it get `pytest.mark.browser`."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by test code are still
+    # synchronous and safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser context and page; `page.base_url` is the live server's address."""
+    context = browser.new_context(base_url=live_server.url, locale="id-ID", viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    pg.base_url = live_server.url
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def browser_login(page):
+    """browser_login(user) signs the browser page in through the login form."""
+
+    def _login(user, password=PASSWORD):
+        page.goto("/accounts/login/")
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", password)
+        page.click("main button[type=submit]")
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        return page
+
+    return _login
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests share one Chromium per worker; keep them on one xdist worker so only one browser runs.
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()) or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -15,3 +15,13 @@ class TokenForm(forms.Form):
     name = forms.CharField(label=_("Device or script name"), max_length=80)
     days = forms.IntegerField(label=_("Valid for (days, empty = no expiry)"), min_value=1, max_value=3650,
                               required=False)
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.CharField(label=_("Action starts with"), required=False, max_length=64)
+
+    def __init__(self, *args, user, **kwargs):
+        from balekdusun.regions.forms import AreaField
+
+        super().__init__(*args, **kwargs)
+        self.fields["area"] = AreaField(label=_("Area"), required=False, user=user)

@@ -26,3 +26,29 @@ class OfficeRequiredMiddleware:
                 "Your account is not linked to an office yet. Ask your office head or a national "
                 "administrator to assign you to one.")}, status=403)
         return self.get_response(request)
+
+
+class IndonesianFirstLocaleMiddleware:
+    """Bahasa Indonesia unless the visitor chose English with the language switch (a cookie).
+
+    Django's LocaleMiddleware follows the browser's Accept-Language; many phones in the villages are set to
+    English, yet the programme speaks Indonesian first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary = response.get("Vary", "")
+        if "Cookie" not in patch_vary:
+            response["Vary"] = f"{patch_vary}, Cookie" if patch_vary else "Cookie"
+        return response

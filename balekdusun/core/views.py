@@ -2,13 +2,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balekdusun.core import services
-from balekdusun.core.forms import TokenForm
+from balekdusun.core.forms import AuditFilterForm, TokenForm
 from balekdusun.core.models import ApiToken, AuditEntry
 from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import scoped
@@ -61,8 +62,12 @@ def revoke_token(request, pk):
 def audit_log(request):
     require_perm(request.user, "audit.view")
     qs = scoped(request.user, AuditEntry).select_related("actor")
-    action = request.GET.get("action", "").strip()
-    if action:
-        qs = qs.filter(action__startswith=action)
+    form = AuditFilterForm(request.GET or None, user=request.user)
+    if form.is_valid():
+        if form.cleaned_data["action"]:
+            qs = qs.filter(action__startswith=form.cleaned_data["action"])
+        area = form.cleaned_data["area"]
+        if area is not None:
+            qs = qs.filter(Q(area_code=area.code) | Q(area_code__startswith=area.code + "."))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit.html", {"page": page, "action": action})
+    return render(request, "core/audit.html", {"page": page, "form": form})

@@ -125,3 +125,6 @@ class StickerScan(models.Model):
     scanned_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     scope_office_field = "sticker__office_id"
+
+    def __str__(self):
+        return f"{self.code} {self.scanned_at:%Y-%m-%d %H:%M}"

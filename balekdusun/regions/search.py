@@ -132,7 +132,7 @@ def search_areas(query: str, *, level: int | None = None, within: str | None = N
             if score > candidates.get(code, -1) and keep(i):
                 candidates[code] = score
 
-        for i, (name, squash) in enumerate(zip(idx.names, idx.squashed)):
+        for i, (name, squash) in enumerate(zip(idx.names, idx.squashed, strict=True)):
             if squash == sq:
                 offer(i, 100)
             elif squash.startswith(sq):

@@ -105,3 +105,9 @@ def test_admin_site_is_staff_only(login, alice, dave):
     assert login(dave).get("/admin/").status_code == 302
     assert login(alice).get("/admin/").status_code == 200
     assert login(alice).get("/admin/core/auditentry/").status_code == 200
+
+
+def test_audit_area_filter_outside_jurisdiction_is_an_error(login, dave):
+    resp = login(dave).get("/audit/", {"area": "35.02.01.2003"})
+    assert resp.status_code == 200
+    assert "area" in resp.context["form"].errors
