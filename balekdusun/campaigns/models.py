@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -144,3 +145,105 @@ class Household(models.Model):
         if self.dusun:
             parts.append(f"Dusun {self.dusun}")
         return ", ".join(str(p) for p in parts)
+
+
+class Turf(models.Model):
+    """A part of an outreach's village walked by one team pair, with an ordered walk list (TurfStop rows)."""
+
+    outreach = models.ForeignKey(Outreach, verbose_name=_("outreach day"), on_delete=models.CASCADE,
+                                 related_name="turfs")
+    name = models.CharField(_("name"), max_length=60)
+    officers = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("officers"), blank=True,
+                                      related_name="turfs")
+    # Walking length of the ordered route in metres (straight lines between stops), kept when the route is ordered.
+    route_length_m = models.PositiveIntegerField(_("route length (m)"), default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    scope_area_field = "outreach__village_id"
+
+    class Meta:
+        ordering = ["outreach_id", "name"]
+        unique_together = [("outreach", "name")]
+        verbose_name = _("turf")
+        verbose_name_plural = _("turfs")
+
+    def __str__(self):
+        return f"{self.outreach} · {self.name}"
+
+
+class TurfStop(models.Model):
+    """One household on a turf's walk list; `position` is the walking order (1 = first door)."""
+
+    turf = models.ForeignKey(Turf, on_delete=models.CASCADE, related_name="stops")
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="turf_stops")
+    position = models.PositiveIntegerField(_("order"))
+
+    scope_area_field = "turf__outreach__village_id"
+
+    class Meta:
+        ordering = ["turf_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["turf", "household"], name="turfstop_unique_household"),
+        ]
+        verbose_name = _("walk-list stop")
+        verbose_name_plural = _("walk-list stops")
+
+    def __str__(self):
+        return f"{self.position}. {self.household}"
+
+
+class MigrationStat(models.Model):
+    """PMI-origin figures for one area (village, district or regency) and one period (a year, or one month)."""
+
+    area = models.ForeignKey("regions.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    # 0 means the whole year.
+    month = models.PositiveSmallIntegerField(_("month"), default=0)
+    placements = models.PositiveIntegerField(_("placements"), default=0)
+    non_procedural = models.PositiveIntegerField(_("non-procedural departures"), default=0)
+    complaints = models.PositiveIntegerField(_("complaints"), default=0)
+    # {"MY": 350, "JP": 40}: placements by destination (ISO 3166 alpha-2) and by sector.
+    by_country = models.JSONField(_("placements by destination"), default=dict, blank=True)
+    by_sector = models.JSONField(_("placements by sector"), default=dict, blank=True)
+    source = models.CharField(_("source"), max_length=120, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    scope_area_field = "area_id"
+
+    class Meta:
+        ordering = ["area_id", "year", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year", "month"], name="migrationstat_unique_period"),
+        ]
+        verbose_name = _("migration figure")
+        verbose_name_plural = _("migration figures")
+
+    def __str__(self):
+        period = f"{self.year}" if not self.month else f"{self.year}-{self.month:02d}"
+        return f"{self.area_id} {period}: {self.placements}"
+
+
+class PriorityComponent(models.TextChoices):
+    ORIGIN = "origin", _("PMI origin (placements and non-procedural departures)")
+    MIGRANT_HOUSEHOLDS = "migrant_households", _("Migrant households found by visits")
+    CASES = "cases", _("Open cases and illegal-recruiter reports")
+    UNREACHED = "unreached", _("Share of households not yet reached")
+    RECENCY = "recency", _("Days since the last outreach")
+
+
+class PriorityWeight(models.Model):
+    """How much each component counts in the village priority score. Admins edit these rows."""
+
+    component = models.CharField(_("component"), max_length=24, choices=PriorityComponent.choices, unique=True)
+    weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=1,
+                                 validators=[MinValueValidator(0), MaxValueValidator(100)])
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["component"]
+        verbose_name = _("priority weight")
+        verbose_name_plural = _("priority weights")
+
+    def __str__(self):
+        return f"{self.get_component_display()}: {self.weight}"
