@@ -83,7 +83,7 @@ def figure(metric: str, value: float, unit: str, *, baseline: float | None = Non
 
 def report(name: str, figures: list[dict], **extra) -> Path:
     """Print the figures as a table and write bench/results/<name>.json."""
-    widths = (44, 14, 8, 14, 8, 24)
+    widths = (52, 12, 6, 12, 8, 24)
     head = ("metric", "value", "unit", "baseline", "ratio", "target")
     print(" ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
     for f in figures:
