@@ -25,3 +25,47 @@ class AuditFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["area"] = AreaField(label=_("Area"), required=False, user=user)
+
+
+class UserForm(forms.ModelForm):
+    """An office head creates and edits the accounts of their own office."""
+
+    password = forms.CharField(label=_("Initial password"), widget=forms.PasswordInput, required=False,
+                               help_text=_("At least 10 characters. Leave empty to keep the current password."))
+
+    class Meta:
+        from balekdusun.core.models import User
+
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "phone", "role", "office", "is_active"]
+
+    def __init__(self, *args, actor, **kwargs):
+        from balekdusun.core.models import Office
+        from balekdusun.core.roles import Role
+        from balekdusun.regions.forms import AreaField
+
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["village"] = AreaField(label=_("Village (village officials only)"), level=4, required=False,
+                                           user=actor, initial=self.instance.village_id)
+        if actor.role != Role.ADMIN:
+            # Heads manage their own office only and cannot create national administrators.
+            self.fields["office"].queryset = Office.objects.filter(pk=actor.office_id)
+            self.fields["office"].initial = actor.office_id
+            self.fields["office"].required = True
+            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.ADMIN]
+        if self.instance.pk is None:
+            self.fields["password"].required = True
+            self.fields["password"].help_text = _("At least 10 characters.")
+
+    def clean_password(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        password = self.cleaned_data.get("password")
+        if password:
+            validate_password(password, self.instance)
+        return password
+
+    def _post_clean(self):
+        self.instance.village = self.cleaned_data.get("village")
+        super()._post_clean()

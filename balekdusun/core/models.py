@@ -55,6 +55,8 @@ class User(AbstractUser):
                                 on_delete=models.PROTECT, related_name="+")
     phone = models.CharField(_("phone"), max_length=32, blank=True)
 
+    scope_office_field = "office_id"
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

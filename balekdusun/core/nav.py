@@ -15,5 +15,6 @@ class NavItem:
 
 ITEMS = [
     NavItem(_("Home"), "core:home", None, 0),
+    NavItem(_("Users"), "core:users", "users.manage", 85),
     NavItem(_("Audit log"), "core:audit", "audit.view", 90),
 ]

@@ -32,3 +32,16 @@ def revoke_token(*, token: ApiToken, actor) -> None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         audit.log(actor, "token.revoked", token)
+
+
+def save_user(*, form, actor):
+    """Create or update an account from a validated UserForm, with its password hashed, in one transaction."""
+    with transaction.atomic():
+        created = form.instance.pk is None
+        user = form.save(commit=False)
+        if form.cleaned_data.get("password"):
+            user.set_password(form.cleaned_data["password"])
+        user.save()
+        audit.log(actor, "user.created" if created else "user.updated", user, role=user.role,
+                  changed=sorted(form.changed_data))
+    return user

@@ -21,4 +21,7 @@ urlpatterns = [
     path("accounts/tokens/", views.tokens, name="tokens"),
     path("accounts/tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
     path("audit/", views.audit_log, name="audit"),
+    path("users/", views.users, name="users"),
+    path("users/new/", views.user_edit, name="user_new"),
+    path("users/<int:pk>/", views.user_edit, name="user_edit"),
 ]

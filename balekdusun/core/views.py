@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -9,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balekdusun.core import services
-from balekdusun.core.forms import AuditFilterForm, TokenForm
-from balekdusun.core.models import ApiToken, AuditEntry
+from balekdusun.core.forms import AuditFilterForm, TokenForm, UserForm
+from balekdusun.core.models import ApiToken, AuditEntry, User
 from balekdusun.core.roles import has_perm
-from balekdusun.core.scoping import scoped
+from balekdusun.core.scoping import get_scoped_or_404, scoped
 
 
 def require_perm(user, perm: str) -> None:
@@ -71,3 +72,24 @@ def audit_log(request):
             qs = qs.filter(Q(area_code=area.code) | Q(area_code__startswith=area.code + "."))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit.html", {"page": page, "form": form})
+
+
+@login_required
+def users(request):
+    require_perm(request.user, "users.manage")
+    qs = scoped(request.user, User).select_related("office", "village").order_by("office__name", "role", "username")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "core/users.html", {"page": page})
+
+
+@login_required
+def user_edit(request, pk=None):
+    require_perm(request.user, "users.manage")
+    instance = get_scoped_or_404(request.user, User, pk=pk) if pk else None
+    form = UserForm(request.POST or None, instance=instance, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = services.save_user(form=form, actor=request.user)
+        messages.success(request, _("Saved %(name)s.") % {"name": user.username})
+        return redirect("core:users")
+    return render(request, "core/user_form.html", {"form": form, "target": instance},
+                  status=422 if request.method == "POST" else 200)

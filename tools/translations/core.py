@@ -48,4 +48,10 @@ T = {
         "“%(value)s” cocok dengan beberapa wilayah: %(options)s. Ketik kodenya atau pilih dari daftar.",
     "Choose a %(level)s.": "Pilih %(level)s.", "%(area)s is outside your jurisdiction.":
         "%(area)s berada di luar wilayah kerja Anda.",
+    "At least 10 characters. Leave empty to keep the current password.":
+        "Minimal 10 karakter. Kosongkan untuk tetap memakai kata sandi sekarang.",
+    "At least 10 characters.": "Minimal 10 karakter.", "Cancel": "Batal", "Role": "Peran", "Users": "Pengguna",
+    "New user": "Pengguna baru", "Username": "Nama pengguna", "Office": "Kantor",
+    "inactive": "nonaktif", "Saved %(name)s.": "%(name)s tersimpan.", "Initial password": "Kata sandi awal",
+    "Village (village officials only)": "Desa (khusus aparat desa)",
 }
