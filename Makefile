@@ -37,11 +37,11 @@ demo: install system-deps messages
 	$(BIN)/balekdusun demo
 
 test: install system-deps messages
-	$(BIN)/ruff check balekdusun bench conftest.py
+	$(BIN)/ruff check balekdusun bench tools conftest.py
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: install
-	$(BIN)/ruff check balekdusun bench conftest.py
+	$(BIN)/ruff check balekdusun bench tools conftest.py
 
 bench: install
 	@for b in bench/*.py; do $(BIN)/python $$b --quick || exit 1; done
