@@ -11,7 +11,16 @@ class MaterialKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Topic(models.TextChoices):
+    JOBS = "jobs", _("Job opportunities")
+    LEGAL_PROCEDURE = "legal_procedure", _("Legal procedure")
+    HOTLINE = "hotline", _("Hotline")
+    ILLEGAL_RECRUITMENT = "illegal_recruitment", _("Signs of illegal recruitment")
+
+
 class Material(models.Model):
+    """A printed item in one version. Materials are global (the ministry's catalogue); stock is per office."""
+
     kind = models.CharField(_("kind"), max_length=16, choices=MaterialKind.choices)
     title = models.CharField(_("title"), max_length=160)
     version = models.CharField(_("version"), max_length=20, default="1")
@@ -19,6 +28,10 @@ class Material(models.Model):
     # Subset of: jobs, legal_procedure, hotline, illegal_recruitment
     topics = models.JSONField(_("topics"), default=list, blank=True)
     print_file = models.FileField(_("print file (PDF)"), upload_to="materials/", blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    # The version this one replaces (same title); retiring the old one is a separate, deliberate step.
+    previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="next_versions", verbose_name=_("previous version"))
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -42,7 +55,13 @@ class MoveKind(models.TextChoices):
 
 
 class StockMove(models.Model):
-    """One line of the stock ledger. Stock anywhere is the sum of these rows; rows are never edited."""
+    """One line of the stock ledger. Stock anywhere is the sum of these rows; rows are never edited.
+
+    `quantity` is positive for every kind except ADJUSTMENT (signed). Where a row moves stock is given by its
+    kind and whether it names an outreach (see `ledger.py`): RECEIVED office+, ISSUED office- team+,
+    HANDED_OUT team-, RETURNED team- office+, LOST team- (with outreach) or office-, ADJUSTMENT ± at the team
+    (with outreach) or the office.
+    """
 
     office = models.ForeignKey("core.Office", on_delete=models.PROTECT, related_name="stock_moves")
     material = models.ForeignKey(Material, on_delete=models.PROTECT, related_name="moves")
@@ -63,6 +82,21 @@ class StockMove(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["office", "material"]), models.Index(fields=["outreach", "material"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="adjustment") & ~models.Q(quantity=0)) | models.Q(quantity__gt=0),
+                name="stockmove_quantity_sign",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="adjustment") | ~models.Q(reason=""),
+                name="stockmove_adjustment_reason",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind__in=["issued", "returned"]) | models.Q(outreach__isnull=False),
+                name="stockmove_team_moves_name_outreach",
+            ),
+        ]
         verbose_name = _("stock move")
         verbose_name_plural = _("stock moves")
 
@@ -103,13 +137,15 @@ class Sticker(models.Model):
                                   related_name="stickers")
     placed_by_visit = models.ForeignKey("visits.Visit", null=True, blank=True, on_delete=models.PROTECT,
                                         related_name="+")
-    placed_at = models.DateTimeField(null=True, blank=True)
+    placed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     void_reason = models.CharField(_("void reason"), max_length=255, blank=True)
+    voided_at = models.DateTimeField(null=True, blank=True)
 
     scope_office_field = "office_id"
 
     class Meta:
         ordering = ["batch_id", "id"]
+        indexes = [models.Index(fields=["office", "status"])]
         verbose_name = _("sticker")
         verbose_name_plural = _("stickers")
 
@@ -128,3 +164,47 @@ class StickerScan(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.scanned_at:%Y-%m-%d %H:%M}"
+
+
+class StickerConflict(models.Model):
+    """A sticker already placed on one house was reported placed on another. Never moved: a coordinator looks."""
+
+    sticker = models.ForeignKey(Sticker, on_delete=models.CASCADE, related_name="conflicts")
+    visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="+")
+    household = models.ForeignKey("campaigns.Household", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    resolution = models.CharField(_("resolution"), max_length=255, blank=True)
+
+    scope_office_field = "sticker__office_id"
+
+    class Meta:
+        ordering = ["resolved_at", "-created_at"]
+        constraints = [models.UniqueConstraint(fields=["sticker", "visit"], name="stickerconflict_once_per_visit")]
+        verbose_name = _("sticker conflict")
+        verbose_name_plural = _("sticker conflicts")
+
+    def __str__(self):
+        return f"{self.sticker.code} @ visit {self.visit_id}"
+
+
+class Reconciliation(models.Model):
+    """The coordinator's sign-off of one outreach day's stock: the figures as they were when signed."""
+
+    outreach = models.OneToOneField("campaigns.Outreach", on_delete=models.PROTECT, related_name="reconciliation")
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+    # {"rows": [...], "unaccounted": n}: the table the coordinator saw, so later moves do not rewrite history.
+    snapshot = models.JSONField(default=dict)
+
+    scope_area_field = "outreach__village_id"
+
+    class Meta:
+        verbose_name = _("reconciliation")
+        verbose_name_plural = _("reconciliations")
+
+    def __str__(self):
+        return f"{self.outreach} ({self.signed_at:%d-%m-%Y})"
