@@ -1,0 +1,94 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from balekdusun.cases import codes, services
+from balekdusun.cases.models import Case, CaseEvent, CaseStatus, Sensitivity
+from balekdusun.core.models import AuditEntry
+from balekdusun.core.services import DomainError
+
+
+def test_reference_codes_catch_typos():
+    code = codes.generate()
+    assert codes.is_valid(code) and len(code) == 8
+    assert codes.is_valid(codes.display(code).lower())
+    for i in range(len(code)):  # every single wrong symbol is caught
+        for ch in codes.ALPHABET:
+            if ch != code[i]:
+                assert not codes.is_valid(code[:i] + ch + code[i + 1:])
+    for i in range(len(code) - 1):  # every swap of neighbours is caught
+        if code[i] != code[i + 1]:
+            assert not codes.is_valid(code[:i] + code[i + 1] + code[i] + code[i + 2:])
+    assert codes.normalize(" k7qo-i2lu ") == "K7Q0121V"
+
+
+def test_open_case_sets_reference_due_timeline_and_audit(open_case, bob, rules):
+    case = open_case(actor=bob)
+    assert codes.is_valid(case.reference)
+    assert case.status == CaseStatus.NEW and case.area_code == "16.02.08.2017"
+    assert case.reporter_phone == "+6281234567890" and case.phone_last4 == "7890"
+    # unpaid wages: 14 days in the default service levels, end of the local day
+    due_local = timezone.localtime(case.due_at)
+    assert due_local.date() == (timezone.localtime(case.created_at) + timedelta(days=14)).date()
+    assert (due_local.hour, due_local.minute) == (23, 59)
+    assert list(case.events.values_list("kind", flat=True)) == ["opened"]
+    entry = AuditEntry.objects.get(action="case.opened")
+    assert entry.object_id == str(case.pk) and entry.office == case.office and entry.area_code == "16.02.08.2017"
+
+
+def test_open_case_without_village_is_scoped_to_the_office(open_case, offices):
+    case = open_case(village=None)
+    assert case.area_code == "16"
+    assert Case.objects.get(pk=case.pk).office == offices["sumsel"]
+
+
+def test_visit_followup_kind_maps_and_restricted_by_default(open_case, rules):
+    case = open_case(kind="broker_report", source="visit")
+    assert case.kind == "illegal_recruiter" and case.sensitivity == Sensitivity.RESTRICTED
+
+
+@pytest.mark.parametrize("kw, field", [
+    ({"kind": "alien_abduction"}, "kind"),
+    ({"source": "pigeon"}, "source"),
+    ({"village": "35.02.01.2001"}, "village"),
+    ({"village": "16.02.08"}, "village"),
+    ({"reporter_phone": "12"}, "reporter_phone"),
+    ({"destination_country": "Malaysia"}, "destination_country"),
+    ({"due_at": timezone.now() - timedelta(days=1)}, "due_at"),
+    ({"favourite_colour": "blue"}, "favourite_colour"),
+])
+def test_open_case_refuses_bad_input_and_saves_nothing(open_case, kw, field):
+    with pytest.raises(DomainError) as err:
+        open_case(**kw)
+    assert err.value.field == field
+    assert not Case.objects.exists() and not CaseEvent.objects.exists()
+    assert not AuditEntry.objects.filter(action="case.opened").exists()
+
+
+def test_check_status_needs_reference_and_phone_digits(open_case):
+    case = open_case()
+    assert services.check_status(reference=codes.display(case.reference).lower(), phone_last4="7890") == "New"
+    assert services.check_status(reference=case.reference, phone_last4="0000") is None
+    assert services.check_status(reference="ZZZZ-ZZZZ", phone_last4="7890") is None
+    assert services.check_status(reference=case.reference, phone_last4="") is None
+
+
+def test_encrypted_fields_hold_no_plain_text_in_the_database(open_case):
+    case = open_case(description="Anak saya ditahan majikan di Johor", health_details="Luka di tangan",
+                     victim_status="Dugaan korban TPPO")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT description, health_details, victim_status FROM cases_case WHERE id = %s",
+                       [case.pk])
+        raw = cursor.fetchone()
+    joined = " ".join(raw)
+    for plain in ("Johor", "ditahan", "Luka", "TPPO"):
+        assert plain not in joined
+    assert all(value.startswith("gAAAAA") for value in raw)
+    again = Case.objects.get(pk=case.pk)
+    assert again.description == "Anak saya ditahan majikan di Johor" and again.victim_status == "Dugaan korban TPPO"
+    # victim status makes a case restricted
+    assert again.sensitivity == Sensitivity.RESTRICTED
+
+
