@@ -1,29 +1,313 @@
 """Rollups kept current on write. The services of other apps call these functions inside their own
 transaction, right after they write (no signals: the path a record takes stays visible).
 
-OWNER: the reports app (dashboards issue). Until it lands these record nothing; the contract is the signatures.
+Every counter lives at five levels at once (village, district, regency, province and national ""), for the
+week (Monday, Asia/Jakarta) of the event and for all time (period = TOTAL). A call adds its deltas with one
+multi-row ``INSERT ... ON CONFLICT DO UPDATE SET value = value + excluded.value`` (SQLite 3.24+ and PostgreSQL),
+so concurrent writers never lose an increment and the dashboards only read a few hundred rows.
+
+Household-level facts (households visited / reached, the migration profile, "first visit" knowledge answers)
+belong to the household's earliest visit by ``(visited_at, id)``. When a phone syncs an older visit after a
+newer one, the older one becomes the first and the newer one's share moves to "later": the same result as
+`rebuild_rollups`, which recomputes everything from the raw rows.
 """
+
+from collections import Counter
+from datetime import date, datetime
+
+from django.db import connection
+from django.utils import timezone
+
+from balekdusun.reports.models import TOTAL, RollupCounter
+
+MET = "met"
+KNOWLEDGE = ("legal_procedure", "hotline", "warning_signs")
+CLOSED = frozenset({"resolved", "closed"})
+NATIONAL_PARENT = "*"
+
+
+# --- periods and areas ---------------------------------------------------------------------------------------
+
+def local_date(value) -> date:
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
+def week_of(value) -> date:
+    day = local_date(value)
+    return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def levels(code: str) -> list[tuple[str, str, int]]:
+    """(area_code, parent_code, level) for the area and every area above it, national ("") last."""
+    parts = code.split(".") if code else []
+    out = []
+    for n in range(len(parts), 0, -1):
+        out.append((".".join(parts[:n]), ".".join(parts[: n - 1]), n))
+    out.append(("", NATIONAL_PARENT, 0))
+    return out
+
+
+# --- what one visit contributes -------------------------------------------------------------------------------
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def country(value) -> str:
+    value = str(value or "").strip().upper()
+    return value if len(value) == 2 and value.isalpha() else "XX"
+
+
+def base_part(visit) -> Counter:
+    """Counted for every visit."""
+    c = Counter({"visits": 1, f"visits.{visit.outcome}": 1})
+    data = _dict(visit.data)
+    story = _dict(data.get("story"))
+    if visit.outcome == MET and story.get("consent_to_quote") and str(story.get("text") or "").strip():
+        c["stories.consented"] += 1
+    if _list(data.get("followups")):
+        c["followups"] += len(data["followups"])
+    return c
+
+
+def first_visit_part(visit) -> Counter:
+    """Counted once per household: for its earliest visit, whatever the outcome."""
+    return Counter({"households.visited": 1})
+
+
+def first_met_part(visit) -> Counter:
+    """Counted once per household: for its earliest visit where the team met someone."""
+    c = Counter({"households.reached": 1})
+    data = _dict(visit.data)
+    migration = _dict(data.get("migration"))
+    abroad = [a for a in _list(migration.get("abroad")) if isinstance(a, dict)]
+    if abroad:
+        c["mig.households"] += 1
+        c["mig.abroad"] += len(abroad)
+        for person in abroad:
+            c[f"mig.country.{country(person.get('country'))}"] += 1
+            procedural = person.get("procedural")
+            c["mig.procedural" if procedural is True else "mig.nonprocedural" if procedural is False
+              else "mig.procedural_unknown"] += 1
+        if any(person.get("procedural") is False for person in abroad):
+            c["mig.nonprocedural_households"] += 1
+    returnees = migration.get("returnees")
+    if isinstance(returnees, int) and not isinstance(returnees, bool) and returnees > 0:
+        c["mig.returnees"] += returnees
+    planning = [p for p in _list(migration.get("planning")) if isinstance(p, dict)]
+    if planning:
+        c["mig.planning_households"] += 1
+        c["mig.planning"] += len(planning)
+    c.update(_knowledge(data, "first"))
+    return c
+
+
+def later_met_part(visit) -> Counter:
+    """Knowledge answers of a household's later conversations (did the message stick?)."""
+    return _knowledge(_dict(visit.data), "later")
+
+
+def _knowledge(data: dict, which: str) -> Counter:
+    c = Counter()
+    answers = _dict(data.get("knowledge"))
+    for question in KNOWLEDGE:
+        answer = answers.get(question)
+        if isinstance(answer, bool):
+            c[f"kn.{which}.{question}.asked"] += 1
+            if answer:
+                c[f"kn.{which}.{question}.yes"] += 1
+    return c
+
+
+def visit_parts(visit, *, first_visit: bool, first_met: bool) -> Counter:
+    c = base_part(visit)
+    if first_visit:
+        c.update(first_visit_part(visit))
+    if visit.outcome == MET:
+        c.update(first_met_part(visit) if first_met else later_met_part(visit))
+    return c
+
+
+# --- writing --------------------------------------------------------------------------------------------------
+
+class Deltas:
+    """Village-level deltas (area, period, key) -> n, expanded to every level and to TOTAL when flushed."""
+
+    def __init__(self):
+        self.cells: Counter = Counter()
+
+    def add(self, area: str | None, when, counts: Counter, *, sign: int = 1, total: bool = True):
+        period = week_of(when)
+        for key, n in counts.items():
+            if n:
+                self.cells[(area or "", period, key, total)] += sign * n
+
+    def add_day(self, area: str | None, day: date, key: str, n: int):
+        """A counter keyed by a day rather than a week (``cases.open_by_due``), without a TOTAL row."""
+        self.cells[(area or "", day, key, False)] += n
+
+    def rows(self) -> dict:
+        out: Counter = Counter()
+        for (area, period, key, total), n in self.cells.items():
+            if not n:
+                continue
+            for code, parent, level in levels(area):
+                out[(code, parent, level, period, key)] += n
+                if total:
+                    out[(code, parent, level, TOTAL, key)] += n
+        return {k: v for k, v in out.items() if v}
+
+    def flush(self) -> None:
+        rows = [(*k, v) for k, v in self.rows().items() if v]
+        if rows:
+            upsert(rows)
+
+
+def upsert(rows, *, chunk: int = 500) -> None:
+    table = connection.ops.quote_name(RollupCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(part))
+            params = [p for row in part for p in row]
+            cursor.execute(
+                f"INSERT INTO {table} (area_code, parent_code, level, period, key, value) VALUES {values} "
+                f"ON CONFLICT (area_code, key, period) DO UPDATE SET value = {table}.value + excluded.value",
+                params,
+            )
+
+
+# --- the hooks other services call ------------------------------------------------------------------------------
+
+def _order(visit) -> tuple:
+    return (visit.visited_at, visit.pk)
 
 
 def visit_recorded(visit) -> None:
     """A new Visit was stored (not called for duplicates or conflicts)."""
+    from balekdusun.visits.models import Visit
+
+    others = (Visit.objects.filter(household_id=visit.household_id).exclude(pk=visit.pk)
+              .only("pk", "visited_at", "village_id", "outcome", "data").order_by("visited_at", "pk"))
+    earliest = others.first()
+    first_visit = earliest is None or _order(visit) < _order(earliest)
+    deltas = Deltas()
+    first_met = False
+    if visit.outcome == MET:
+        earliest_met = earliest if earliest is not None and earliest.outcome == MET else \
+            others.filter(outcome=MET).first()
+        first_met = earliest_met is None or _order(visit) < _order(earliest_met)
+        if first_met and earliest_met is not None:
+            # The household's earlier "first conversation" becomes a later one.
+            deltas.add(earliest_met.village_id, earliest_met.visited_at, first_met_part(earliest_met), sign=-1)
+            deltas.add(earliest_met.village_id, earliest_met.visited_at, later_met_part(earliest_met))
+    if first_visit and earliest is not None:
+        deltas.add(earliest.village_id, earliest.visited_at, first_visit_part(earliest), sign=-1)
+    deltas.add(visit.village_id, visit.visited_at, visit_parts(visit, first_visit=first_visit, first_met=first_met))
+    deltas.flush()
 
 
 def household_added(household) -> None:
     """A new Household was stored."""
+    deltas = Deltas()
+    deltas.add(household.village_id, household.created_at or timezone.now(), Counter({"households": 1}))
+    deltas.flush()
+
+
+def _move_village(move) -> str | None:
+    from balekdusun.campaigns.models import Outreach
+    from balekdusun.visits.models import Visit
+
+    if move.visit_id:
+        return Visit.objects.filter(pk=move.visit_id).values_list("village_id", flat=True).first()
+    if move.outreach_id:
+        return Outreach.objects.filter(pk=move.outreach_id).values_list("village_id", flat=True).first()
+    return None
+
+
+def move_parts(move) -> Counter:
+    n = abs(move.quantity or 0)
+    return Counter({"materials.handed_out": n, f"materials.m{move.material_id}": n})
 
 
 def stock_moved(move) -> None:
-    """A new StockMove ledger row was written."""
+    """A new StockMove ledger row was written. Only hand-outs at a place count on the dashboards."""
+    if move.kind != "handed_out":
+        return
+    village = _move_village(move)
+    if village is None:
+        return
+    deltas = Deltas()
+    deltas.add(village, move.created_at or timezone.now(), move_parts(move))
+    deltas.flush()
+
+
+def _household_village(household_id) -> str | None:
+    from balekdusun.campaigns.models import Household
+
+    if not household_id:
+        return None
+    return Household.objects.filter(pk=household_id).values_list("village_id", flat=True).first()
 
 
 def sticker_placed(sticker) -> None:
     """A Sticker became placed on a household."""
+    village = _household_village(sticker.household_id)
+    if village is None:
+        return
+    deltas = Deltas()
+    deltas.add(village, sticker.placed_at or timezone.now(), Counter({"stickers.placed": 1}))
+    deltas.flush()
 
 
 def sticker_scanned(scan) -> None:
-    """A StickerScan was recorded."""
+    """A StickerScan was recorded. Counted where the sticker hangs; scans of unplaced codes are not."""
+    from balekdusun.materials.models import Sticker
+
+    if not scan.sticker_id:
+        return
+    household_id = Sticker.objects.filter(pk=scan.sticker_id).values_list("household_id", flat=True).first()
+    village = _household_village(household_id)
+    if village is None:
+        return
+    deltas = Deltas()
+    deltas.add(village, scan.scanned_at or timezone.now(), Counter({"stickers.scanned": 1}))
+    deltas.flush()
+
+
+def case_area(case) -> str:
+    """The case's village, else the area the cases app files it under (the office's area), else national."""
+    return case.village_id or getattr(case, "area_code", "") or ""
+
+
+def case_closed_when(case):
+    return case.closed_at or getattr(case, "resolved_at", None) or case.updated_at or timezone.now()
 
 
 def case_changed(case, *, old_status: str | None) -> None:
-    """A Case was opened (old_status None) or changed status."""
+    """A Case was opened (old_status None) or changed status.
+
+    Cases without a village count at their office's area (or national only). Open cases are also counted by due day
+    (``cases.open_by_due``) so "overdue" is a sum over past days instead of a scan of the case table."""
+    deltas = Deltas()
+    area = case_area(case)
+    if old_status is None:
+        deltas.add(area, case.created_at or timezone.now(), Counter({"cases.opened": 1}))
+    was_closed = old_status in CLOSED if old_status is not None else False
+    now_closed = case.status in CLOSED
+    if old_status is None and not now_closed and case.due_at:
+        deltas.add_day(area, local_date(case.due_at), "cases.open_by_due", 1)
+    if was_closed != now_closed:
+        sign = 1 if now_closed else -1
+        deltas.add(area, case_closed_when(case), Counter({"cases.closed": 1}), sign=sign)
+        if case.due_at and old_status is not None:
+            deltas.add_day(area, local_date(case.due_at), "cases.open_by_due", -sign)
+    deltas.flush()

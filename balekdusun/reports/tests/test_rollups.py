@@ -1,0 +1,111 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from balekdusun.reports import rollups
+from balekdusun.reports.models import TOTAL, RollupCounter
+from balekdusun.reports.tests import factories as f
+
+
+def snapshot():
+    return {(r.area_code, r.period, r.key): r.value for r in RollupCounter.objects.exclude(value=0)}
+
+
+def total(key, area=""):
+    row = RollupCounter.objects.filter(area_code=area, key=key, period=TOTAL).first()
+    return row.value if row else 0
+
+
+def test_levels_of_a_village_code():
+    assert rollups.levels("16.02.08.2017") == [("16.02.08.2017", "16.02.08", 4), ("16.02.08", "16.02", 3),
+                                               ("16.02", "16", 2), ("16", "", 1), ("", "*", 0)]
+    assert rollups.week_of(dt.date(2023, 12, 7)) == dt.date(2023, 12, 4)
+
+
+@pytest.mark.django_db
+def test_counters_follow_writes_at_every_level(bob):
+    day = dt.date(2023, 12, 7)
+    h1, h2 = f.household(), f.household()
+    f.household(f.OTHER_VILLAGE)
+    f.visit(h1, bob, f.at(day, 9), "met", data=f.MIGRANT_DATA)
+    f.visit(h2, bob, f.at(day, 10), "not_home")
+    f.visit(h1, bob, f.at(day + dt.timedelta(days=8), 9), "met",
+            data={"knowledge": {"legal_procedure": True, "hotline": True}})
+    for area in ("16.02.08.2017", "16.02.08", "16.02", "16", ""):
+        assert total("visits", area) == 3
+        assert total("households.reached", area) == 1
+        assert total("households.visited", area) == 2
+    assert total("households", "16.02.08") == 3
+    assert total("households", "16.02.08.2017") == 2
+    assert total("mig.abroad") == 2 and total("mig.country.MY") == 1 and total("mig.country.JP") == 1
+    assert total("mig.nonprocedural") == 1 and total("mig.nonprocedural_households") == 1
+    assert total("kn.first.legal_procedure.asked") == 1 and total("kn.first.legal_procedure.yes") == 0
+    assert total("kn.later.legal_procedure.yes") == 1 and total("kn.later.warning_signs.asked") == 0
+    assert total("stories.consented") == 1
+    weekly = RollupCounter.objects.get(area_code="16", key="visits", period=dt.date(2023, 12, 4))
+    assert weekly.value == 2
+
+
+@pytest.mark.django_db
+def test_an_older_visit_synced_late_becomes_the_first(bob):
+    day = dt.date(2024, 1, 10)
+    h = f.household()
+    f.visit(h, bob, f.at(day + dt.timedelta(days=14)), "met", data={"knowledge": {"hotline": True}})
+    f.visit(h, bob, f.at(day), "met", data=f.MIGRANT_DATA)
+    assert total("households.reached") == 1
+    assert total("kn.first.hotline.yes") == 1 and total("kn.first.legal_procedure.asked") == 1
+    assert total("kn.later.hotline.yes") == 1
+    assert total("mig.abroad") == 2
+    incremental = snapshot()
+    call_command("rebuild_rollups")
+    assert snapshot() == incremental
+
+
+@pytest.mark.django_db
+def test_incremental_and_rebuild_agree(bob, carol, offices):
+    from balekdusun.cases.models import Case
+    from balekdusun.materials.models import Material, Sticker, StickerBatch, StickerScan, StockMove
+
+    out = f.outreach(offices["sumsel"])
+    day = dt.date(2023, 12, 7)
+    homes = [f.household() for _ in range(6)] + [f.household(f.OTHER_VILLAGE), f.household(f.JATIM_VILLAGE)]
+    outcomes = ["met", "not_home", "met", "refused", "met", "vacant", "met", "met"]
+    visits = []
+    for i, (h, outcome) in enumerate(zip(homes, outcomes, strict=True)):
+        visits.append(f.visit(h, bob if i % 2 else carol, f.at(day, 8, i * 3), outcome, outreach=out,
+                              data=f.MIGRANT_DATA if outcome == "met" else {}))
+    f.visit(homes[1], bob, f.at(day + dt.timedelta(days=20)), "met", data=f.MIGRANT_DATA)
+    f.visit(homes[0], bob, f.at(day - dt.timedelta(days=3)), "not_home")  # synced late, older
+
+    brochure = Material.objects.create(kind="brochure", title="Brosur", version="1")
+    move = StockMove.objects.create(office=offices["sumsel"], material=brochure, kind="handed_out", quantity=2,
+                                    outreach=out, visit=visits[0], created_at=f.at(day, 9))
+    rollups.stock_moved(move)
+    batch = StickerBatch.objects.create(office=offices["sumsel"], size=2)
+    sticker = Sticker.objects.create(code="K7QX4MP", batch=batch, office=offices["sumsel"], status="placed",
+                                     household=homes[0], placed_by_visit=visits[0], placed_at=f.at(day, 9))
+    rollups.sticker_placed(sticker)
+    scan = StickerScan.objects.create(sticker=sticker, code=sticker.code, scanned_at=f.at(day, 20))
+    rollups.sticker_scanned(scan)
+
+    case = Case.objects.create(reference="BD-TEST-1", office=offices["sumsel"], kind="information",
+                               source="visit", village_id=f.VILLAGE, due_at=f.at(day + dt.timedelta(days=7)),
+                               created_at=f.at(day, 10))
+    rollups.case_changed(case, old_status=None)
+    case2 = Case.objects.create(reference="BD-TEST-2", office=offices["sumsel"], kind="repatriation",
+                                source="visit", village_id=f.OTHER_VILLAGE,
+                                due_at=f.at(day + dt.timedelta(days=3)), created_at=f.at(day, 11))
+    rollups.case_changed(case2, old_status=None)
+    case2.status, case2.closed_at = "closed", f.at(day + dt.timedelta(days=2))
+    case2.save()
+    rollups.case_changed(case2, old_status="new")
+
+    assert total("materials.handed_out", "16") == 2
+    assert total("stickers.placed", "16.02.08.2017") == 1 and total("stickers.scanned") == 1
+    assert total("cases.opened", "16.02.08") == 2 and total("cases.closed", "16.02.08") == 1
+    assert total("visits", "35") == 1 and total("visits", "16") == 9
+    incremental = snapshot()
+    RollupCounter.objects.all().delete()
+    call_command("rebuild_rollups")
+    assert snapshot() == incremental
