@@ -1,0 +1,160 @@
+"""Field sync API, mounted at /api/v1/sync (see docs/field.md).
+
+POST /token   username + password -> a device token (the field app's login)
+POST /push    up to 500 households and visits; one result per record
+GET  /pull    the device's assignments and what changed since its cursor
+"""
+
+from typing import Any, Literal
+
+from django.contrib.auth import authenticate
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
+from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
+
+from balekdusun.core.roles import has_perm
+from balekdusun.visits import conf, pull, services
+
+router = Router(tags=["sync"])
+
+
+class FieldError(Schema):
+    field: str = Field(description="Dotted path of the field, e.g. `materials.0.quantity`; empty for the record")
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[FieldError] = []
+
+
+def _error(status: int, detail: str, errors=()) -> JsonResponse:
+    return JsonResponse({"detail": detail, "errors": [{"field": f, "message": str(m)} for f, m in errors]},
+                        status=status)
+
+
+class TokenIn(Schema):
+    username: str = Field(max_length=150)
+    password: str = Field(max_length=256)
+    device_name: str = Field(default="", max_length=60)
+
+
+class TokenUser(Schema):
+    username: str
+    name: str
+    role: str
+
+
+class TokenOut(Schema):
+    token: str
+    expires_at: str | None
+    user: TokenUser
+
+
+@router.post("/token", auth=None, response={200: TokenOut, 401: ErrorOut, 403: ErrorOut},
+             summary="Sign in the field app: a device token for this user")
+def token(request: HttpRequest, payload: TokenIn):
+    from balekdusun.core.services import create_token
+
+    user = authenticate(request, username=payload.username, password=payload.password)
+    if user is None:
+        return _error(401, _("Wrong username or password."), [("password", _("Wrong username or password."))])
+    if not has_perm(user, "visits.record"):
+        return _error(403, _("Your role does not record visits."), [("username", _("Your role does not record visits."))])
+    name = _("Field app") + (f": {payload.device_name}" if payload.device_name else "")
+    api_token, key = create_token(user=user, name=name[:80], days=conf.FIELD_TOKEN_DAYS)
+    return {"token": key, "expires_at": api_token.expires_at.isoformat() if api_token.expires_at else None,
+            "user": {"username": user.username, "name": user.display_name, "role": user.role}}
+
+
+class DeviceIn(Schema):
+    id: str = Field(max_length=64, description="A random id the app made for this phone")
+    pending: int | None = Field(default=None, ge=0, description="Records still waiting on the phone")
+    failing: int | None = Field(default=None, ge=0, description="Records the server refused (invalid)")
+    app_version: str = Field(default="", max_length=32)
+
+
+class PushIn(Schema):
+    records: list[dict[str, Any]] = Field(
+        description="Up to 500 records `{type, uuid, data}`. `data` of a visit: household (id) or household_uuid, "
+        "outreach, turf, visited_at (with time zone), outcome, latitude, longitude, accuracy_m, met_role, "
+        "materials [{material_id, quantity}], sticker_code, topics, migration {abroad, returnees, planning}, "
+        "knowledge {legal_procedure, hotline, warning_signs}, story {text, consent_to_quote}, "
+        "followups [{kind, note}]. `data` of a household: village (code), outreach, turf, dusun, rt, rw, "
+        "address, latitude, longitude, accuracy_m. Each record is validated on its own.")
+    device: DeviceIn | None = None
+
+
+class ResultOut(Schema):
+    uuid: str
+    type: str
+    status: Literal["created", "duplicate", "conflict", "invalid"]
+    id: int | None = Field(default=None, description="Server id of the stored visit or household")
+    errors: list[FieldError] = []
+    flags: list[str] = []
+
+
+class PushOut(Schema):
+    results: list[ResultOut]
+
+
+@router.post("/push", response={200: PushOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 413: ErrorOut,
+                                422: ErrorOut},
+             summary="Upload households and visits recorded offline",
+             description="Each record is applied in its own transaction with its effects and answered `created`, "
+             "`duplicate` (same UUID, same content), `conflict` (same UUID, other content: kept aside for the "
+             "coordinator) or `invalid` (with field errors). Safe to repeat. 413 when more than 500 records.")
+@decorate_view(gzip_page)
+def push(request: HttpRequest, payload: PushIn):
+    if not has_perm(request.user, "visits.record"):
+        return _error(403, _("Your role does not record visits."))
+    if len(payload.records) > conf.MAX_BATCH:
+        return _error(413, _("Too many records in one push."),
+                      [("records", _("At most %(n)d records per push.") % {"n": conf.MAX_BATCH})])
+    device = payload.device.dict() if payload.device else None
+    results = services.push(user=request.user, records=payload.records, device=device)
+    return JsonResponse({"results": results})
+
+
+class PullQuery(Schema):
+    cursor: str | None = Field(default=None, max_length=4000, description="`cursor` of the previous pull")
+    device: str | None = Field(default=None, max_length=64)
+    pending: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    failing: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    app_version: str | None = Field(default=None, max_length=32)
+
+
+class PullOut(Schema):
+    cursor: str
+    server_time: str
+    full: bool = Field(description="True when the phone should replace what it holds")
+    me: dict | None = None
+    outreaches: list[dict] | None = None
+    turfs: list[dict] | None = Field(default=None, description="{id, o (outreach), name, mine, officers, stops}")
+    materials: list[dict] | None = None
+    stock: dict | None = Field(default=None, description="outreach id -> material id -> quantity issued")
+    stickers: dict | None = Field(default=None, description="outreach id -> sticker codes issued to the team")
+    refs: dict | None = None
+    households: list[dict] = Field(description="Changed households: i id, v village, d dusun, r RT, w RW, "
+                                   "a address, y latitude, x longitude, u client UUID")
+    dropped_villages: list[str]
+    visits: list[list] = Field(description="[uuid, outreach, household, outcome, visited_at] since the cursor")
+
+
+@router.get("/pull", response={200: PullOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+            summary="Download assignments and what changed since the cursor")
+@decorate_view(gzip_page)
+def pull_view(request: HttpRequest, q: Query[PullQuery]):
+    if not has_perm(request.user, "visits.record"):
+        return _error(403, _("Your role does not record visits."))
+    try:
+        body = pull.build(request.user, q.cursor)
+    except pull.BadCursor:
+        return _error(400, _("Unknown cursor; pull again without one."), [("cursor", _("Not a valid cursor."))])
+    if q.device:
+        services.report_device(user=request.user, pulled=True, device={
+            "id": q.device, "pending": q.pending, "failing": q.failing, "app_version": q.app_version or ""})
+    return JsonResponse(body, json_dumps_params={"separators": (",", ":"), "ensure_ascii": False})
+

@@ -1,0 +1,10 @@
+"""Tunables of the sync API (environment variables with defaults)."""
+
+from balekdusun.lib.env import env_int
+
+# Most records one push may carry. The field app sends at most this many per request.
+MAX_BATCH = env_int("SYNC_MAX_BATCH", 500)
+# Days a device token from the field app's login stays valid.
+FIELD_TOKEN_DAYS = env_int("FIELD_TOKEN_DAYS", 90)
+# Outreach days this many days in the past (and every future one) count as the device's assignments.
+ASSIGNMENT_PAST_DAYS = env_int("SYNC_ASSIGNMENT_PAST_DAYS", 14)

@@ -1,0 +1,168 @@
+"""What a device downloads: its assignments and what changed in them since its cursor.
+
+The cursor is opaque to the phone (base64 JSON): the server time of the previous pull, the villages the device
+already holds, and a hash of every small section it received. A section whose hash did not change is left
+out; households and visits are sent as a delta by time (with an overlap, since the phone upserts by id).
+Personal data (names, phones) never goes to the phone.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from balekdusun.core.scoping import scoped
+from balekdusun.visits import conf
+
+# A write committed just before a pull may carry a timestamp a little older than the pull's start.
+OVERLAP = dt.timedelta(seconds=30)
+SECTIONS = ("me", "outreaches", "turfs", "materials", "stock", "stickers", "refs")
+
+# Destination countries offered first in the form (ISO 3166 alpha-2 -> Indonesian name).
+COUNTRIES = [
+    ("MY", "Malaysia"), ("HK", "Hong Kong"), ("TW", "Taiwan"), ("SG", "Singapura"), ("JP", "Jepang"),
+    ("KR", "Korea Selatan"), ("SA", "Arab Saudi"), ("AE", "Uni Emirat Arab"), ("QA", "Qatar"), ("KW", "Kuwait"),
+    ("OM", "Oman"), ("BN", "Brunei Darussalam"), ("TR", "Turki"), ("PL", "Polandia"), ("DE", "Jerman"),
+    ("AU", "Australia"), ("NZ", "Selandia Baru"), ("IT", "Italia"), ("KH", "Kamboja"), ("MM", "Myanmar"),
+    ("TH", "Thailand"), ("CN", "Tiongkok"), ("US", "Amerika Serikat"),
+]
+
+
+class BadCursor(ValueError):
+    pass
+
+
+def encode_cursor(data: dict) -> str:
+    raw = json.dumps(data, separators=(",", ":"), sort_keys=True).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> dict:
+    if not cursor:
+        return {}
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        since = parse_datetime(data["t"])
+        if since is None or since.tzinfo is None or not isinstance(data.get("h", {}), dict) \
+                or not isinstance(data.get("v", []), list):
+            raise ValueError
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise BadCursor("not a cursor from this server") from None
+    data["since"] = since
+    return data
+
+
+def _hash(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()
+                          ).hexdigest()[:16]
+
+
+def assigned_outreaches(user):
+    from balekdusun.campaigns.models import Outreach
+
+    first_day = timezone.localdate() - dt.timedelta(days=conf.ASSIGNMENT_PAST_DAYS)
+    ids = (scoped(user, Outreach).filter(date__gte=first_day)
+           .filter(Q(team__user=user) | Q(turfs__officers=user)).values("pk").distinct())
+    return scoped(user, Outreach).filter(pk__in=ids).select_related("campaign", "campaign__office", "village")
+
+
+def _round(value):
+    return None if value is None else round(value, 6)
+
+
+def household_row(h) -> dict:
+    row = {"i": h["id"], "v": h["village_id"]}
+    for key, short in (("dusun", "d"), ("rt", "r"), ("rw", "w"), ("address", "a")):
+        if h[key]:
+            row[short] = h[key]
+    if h["latitude"] is not None:
+        row["y"], row["x"] = _round(h["latitude"]), _round(h["longitude"])
+    if h["client_uuid"]:
+        row["u"] = str(h["client_uuid"])
+    return row
+
+
+def build(user, cursor: str | None) -> dict:
+    from balekdusun.campaigns.models import Household, Turf, TurfStop
+    from balekdusun.materials.models import Material, Sticker, StickerStatus
+    from balekdusun.visits.models import Outcome, Visit
+
+    previous = decode_cursor(cursor)
+    since = previous.get("since")
+    old_hashes = previous.get("h", {})
+    known_villages = set(previous.get("v", []))
+    now = timezone.now()
+
+    outreaches = list(assigned_outreaches(user).order_by("date", "pk"))
+    outreach_ids = [o.pk for o in outreaches]
+    villages = sorted({o.village_id for o in outreaches})
+    office = user.office
+
+    sections: dict = {}
+    sections["me"] = {"username": user.username, "name": user.display_name, "role": user.role,
+                      "office": office.short_name or office.name if office else "",
+                      "hotline": office.hotline_phone if office else "",
+                      "hotline_name": office.hotline_name if office else ""}
+    sections["outreaches"] = [
+        {"id": o.pk, "date": o.date.isoformat(), "village": o.village_id, "vname": o.village.name,
+         "campaign": o.campaign.name, "status": o.status} for o in outreaches]
+    turfs = list(scoped(user, Turf).filter(outreach_id__in=outreach_ids).prefetch_related("officers")
+                 .order_by("outreach_id", "name"))
+    stops: dict[int, list[int]] = {}
+    for turf_id, household_id in (TurfStop.objects.filter(turf__in=turfs).order_by("turf_id", "position")
+                                  .values_list("turf_id", "household_id")):
+        stops.setdefault(turf_id, []).append(household_id)
+    sections["turfs"] = [
+        {"id": t.pk, "o": t.outreach_id, "name": t.name, "mine": any(u.pk == user.pk for u in t.officers.all()),
+         "officers": [u.display_name for u in t.officers.all()], "stops": stops.get(t.pk, [])} for t in turfs]
+    sections["materials"] = [{"id": m.pk, "title": m.title, "kind": m.kind, "ver": m.version}
+                             for m in Material.objects.filter(active=True)]
+    sections["stock"] = _stock(outreaches)
+    stickers: dict[str, list[str]] = {}
+    for outreach_id, code in (Sticker.objects.filter(outreach_id__in=outreach_ids, status=StickerStatus.ISSUED)
+                              .order_by("code").values_list("outreach_id", "code")):
+        stickers.setdefault(str(outreach_id), []).append(code)
+    sections["stickers"] = stickers
+    sections["refs"] = {"outcomes": list(Outcome.values), "countries": COUNTRIES}
+
+    out: dict = {"server_time": now.isoformat(), "full": since is None}
+    hashes = {}
+    for name in SECTIONS:
+        hashes[name] = _hash(sections[name])
+        if since is None or old_hashes.get(name) != hashes[name]:
+            out[name] = sections[name]
+
+    # Households of the assigned villages (the walk lists plus neighbours, for the duplicate warning).
+    fields = ("id", "village_id", "dusun", "rt", "rw", "address", "latitude", "longitude", "client_uuid")
+    qs = scoped(user, Household).filter(village_id__in=villages)
+    if since is not None:
+        qs = qs.filter(Q(updated_at__gte=since - OVERLAP) | ~Q(village_id__in=known_villages))
+    out["households"] = [household_row(h) for h in qs.order_by("id").values(*fields)]
+    out["dropped_villages"] = sorted(known_villages - set(villages))
+
+    # Doors already knocked on in the assigned outreaches (by this officer or a teammate).
+    visits = scoped(user, Visit).filter(outreach_id__in=outreach_ids)
+    if since is not None:
+        visits = visits.filter(Q(received_at__gte=since - OVERLAP) | ~Q(village_id__in=known_villages))
+    out["visits"] = [[str(u), o, h, oc, at.isoformat()] for u, o, h, oc, at in
+                     visits.order_by("visited_at").values_list("uuid", "outreach_id", "household_id", "outcome",
+                                                               "visited_at")]
+    out["cursor"] = encode_cursor({"t": now.isoformat(), "h": hashes, "v": villages})
+    return out
+
+
+def _stock(outreaches) -> dict:
+    """Material id -> quantity the team holds, per outreach day (materials' contract `issued_stock`)."""
+    try:
+        from balekdusun.materials.services import issued_stock
+    except ImportError:
+        return {}
+    return {str(o.pk): {str(k): v for k, v in issued_stock(outreach=o).items()} for o in outreaches}

@@ -1,0 +1,158 @@
+"""The shapes of what the field app sends. Validated per record, so one bad record never rejects its batch.
+
+`VisitIn` mirrors the shared contract of Visit.data (see docs/field.md); `canonical()` gives the content that
+is hashed to tell a replay from a conflict.
+"""
+
+import datetime as dt
+import hashlib
+import json
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Outcome = Literal["met", "not_home", "refused", "moved", "vacant", "inaccessible"]
+MetRole = Literal["head", "spouse", "parent", "child", "other_member", "neighbour", ""]
+Topic = Literal["jobs", "legal_procedure", "hotline", "illegal_recruitment", "document_help"]
+Sector = Literal["domestic_worker", "caregiver", "plantation", "manufacturing", "construction", "fishing",
+                 "hospitality", "other"]
+When = Literal["within_6_months", "within_1_year", "later", "unknown"]
+FollowupKind = Literal["wants_to_apply", "family_in_trouble", "broker_report", "needs_documents"]
+
+COUNTRY = r"^[A-Z]{2}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class MaterialLine(_Strict):
+    material_id: int = Field(gt=0)
+    quantity: int = Field(ge=1, le=1000)
+
+
+class Abroad(_Strict):
+    country: str = Field(pattern=COUNTRY)
+    sector: Sector = "other"
+    procedural: bool | None = None
+    year: int | None = Field(default=None, ge=1950, le=2100)
+
+
+class Planning(_Strict):
+    when: When = "unknown"
+    country: str = Field(default="", pattern=r"^([A-Z]{2})?$")
+
+
+class Migration(_Strict):
+    abroad: list[Abroad] = Field(default_factory=list, max_length=30)
+    returnees: int = Field(default=0, ge=0, le=50)
+    planning: list[Planning] = Field(default_factory=list, max_length=30)
+
+
+class Knowledge(_Strict):
+    legal_procedure: bool | None = None
+    hotline: bool | None = None
+    warning_signs: bool | None = None
+
+
+class Story(_Strict):
+    text: str = Field(default="", max_length=4000)
+    consent_to_quote: bool = False
+
+
+class Followup(_Strict):
+    kind: FollowupKind
+    note: str = Field(default="", max_length=1000)
+
+
+class VisitIn(_Strict):
+    household: int | None = Field(default=None, gt=0, description="Server id of a known household")
+    household_uuid: UUID | None = Field(default=None, description="Client UUID of a household created offline")
+    outreach: int | None = Field(default=None, gt=0)
+    turf: int | None = Field(default=None, gt=0)
+    visited_at: dt.datetime
+    outcome: Outcome
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    accuracy_m: float | None = Field(default=None, ge=0, le=100000)
+    met_role: MetRole = ""
+    materials: list[MaterialLine] = Field(default_factory=list, max_length=20)
+    sticker_code: str = Field(default="", max_length=40)
+    topics: list[Topic] = Field(default_factory=list, max_length=5)
+    migration: Migration = Field(default_factory=Migration)
+    knowledge: Knowledge | None = None
+    story: Story | None = None
+    followups: list[Followup] = Field(default_factory=list, max_length=10)
+
+    @field_validator("visited_at")
+    @classmethod
+    def _aware(cls, value: dt.datetime) -> dt.datetime:
+        if value.tzinfo is None:
+            raise ValueError("needs a time zone (e.g. 2023-12-07T09:30:00+07:00)")
+        return value.astimezone(dt.UTC)
+
+    @field_validator("topics")
+    @classmethod
+    def _unique_topics(cls, value):
+        return sorted(set(value))
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.outcome != "met":
+            # The knowledge check is asked only of someone met at the door.
+            self.knowledge = None
+        return self
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Checks across fields, as (field, message) pairs."""
+        out = []
+        if (self.household is None) == (self.household_uuid is None):
+            out.append(("household", "Give either household (server id) or household_uuid."))
+        if (self.latitude is None) != (self.longitude is None):
+            out.append(("longitude" if self.longitude is None else "latitude",
+                        "Give both latitude and longitude, or neither."))
+        return out
+
+    def data(self) -> dict:
+        """Visit.data as in the shared contract (flags are added by the server after the effects)."""
+        out = {
+            "met_role": self.met_role,
+            "materials": [m.model_dump() for m in self.materials],
+            "sticker_code": self.sticker_code,
+            "topics": list(self.topics),
+            "migration": self.migration.model_dump(),
+        }
+        if self.knowledge is not None:
+            out["knowledge"] = self.knowledge.model_dump()
+        if self.story is not None and self.story.text:
+            out["story"] = self.story.model_dump()
+        out["followups"] = [f.model_dump() for f in self.followups]
+        if self.turf is not None:
+            out["turf"] = self.turf
+        if self.accuracy_m is not None:
+            out["accuracy_m"] = self.accuracy_m
+        return out
+
+
+class HouseholdIn(_Strict):
+    village: str = Field(min_length=13, max_length=13, pattern=r"^\d\d\.\d\d\.\d\d\.\d{4}$")
+    outreach: int | None = Field(default=None, gt=0)
+    turf: int | None = Field(default=None, gt=0)
+    dusun: str = Field(default="", max_length=60)
+    rt: str = Field(default="", max_length=5)
+    rw: str = Field(default="", max_length=5)
+    address: str = Field(default="", max_length=255)
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    accuracy_m: float | None = Field(default=None, ge=0, le=100000)
+    created_at: dt.datetime | None = None
+
+
+def canonical(model: BaseModel) -> dict:
+    return model.model_dump(mode="json")
+
+
+def content_hash(kind: str, model: BaseModel) -> str:
+    text = json.dumps([kind, canonical(model)], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()

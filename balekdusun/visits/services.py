@@ -1,0 +1,458 @@
+"""Sync workflows: applying a batch pushed by the field app, and resolving conflicts.
+
+A push is applied record by record, each inside its own savepoint together with its effects (the household
+created, stock handed out, the sticker placed, cases opened, rollups). A record is answered with one of
+
+* ``created``   stored now;
+* ``duplicate`` this UUID is stored already with the same content (a retry): nothing changes;
+* ``conflict``  this UUID is stored already with other content: the new version is kept aside in
+  SyncConflict for a coordinator, the stored one is never overwritten;
+* ``invalid``   the record cannot be stored (field errors); the phone keeps it and shows the errors.
+
+What the phone cannot know (a sticker already placed on another house, more brochures than issued) never
+rejects a visit: it is stored with ``data["flags"]`` for the coordinator.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from balekdusun.core import audit
+from balekdusun.core.roles import has_perm
+from balekdusun.core.scoping import scoped
+from balekdusun.core.services import DomainError
+from balekdusun.visits.models import DeviceStatus, HouseholdReceipt, RecordKind, Resolution, SyncConflict, Visit
+from balekdusun.visits.schemas import HouseholdIn, VisitIn, canonical, content_hash
+
+log = logging.getLogger(__name__)
+
+CREATED, DUPLICATE, CONFLICT, INVALID = "created", "duplicate", "conflict", "invalid"
+
+# Follow-up requests made at the door -> case kinds (shared contract, /tmp/visit_data.md).
+FOLLOWUP_CASE_KIND = {
+    "wants_to_apply": "information",
+    "family_in_trouble": "repatriation",
+    "broker_report": "illegal_recruiter",
+    "needs_documents": "document_help",
+}
+
+
+@dataclass
+class Result:
+    uuid: str
+    type: str
+    status: str
+    id: int | None = None
+    errors: list[dict] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        out = {"uuid": self.uuid, "type": self.type, "status": self.status}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.errors:
+            out["errors"] = self.errors
+        if self.flags:
+            out["flags"] = self.flags
+        return out
+
+
+def _err(fld: str, message: str) -> dict:
+    return {"field": fld, "message": str(message)}
+
+
+def _pydantic_errors(exc: ValidationError) -> list[dict]:
+    out = []
+    for e in exc.errors(include_url=False):
+        loc = ".".join(str(p) for p in e["loc"])
+        out.append(_err(loc, e["msg"]))
+    return out
+
+
+@dataclass
+class _Parsed:
+    index: int
+    kind: str
+    uuid: UUID
+    model: HouseholdIn | VisitIn
+    hash: str
+
+
+class _Batch:
+    """Everything one push needs from the database, looked up once for the whole batch."""
+
+    def __init__(self, user, households: list[_Parsed], visits: list[_Parsed]):
+        from balekdusun.campaigns.models import Household, Outreach
+
+        self.user = user
+        hh_uuids = {p.uuid for p in households} | {p.model.household_uuid for p in visits if p.model.household_uuid}
+        self.receipts = {r.uuid: r for r in HouseholdReceipt.objects.filter(uuid__in={p.uuid for p in households})}
+        self.hh_by_uuid = {h.client_uuid: h for h in scoped(user, Household).filter(client_uuid__in=hh_uuids)
+                           .only("id", "village_id", "client_uuid")}
+        ids = {p.model.household for p in visits if p.model.household}
+        self.hh_by_id = {h.pk: h for h in scoped(user, Household).filter(pk__in=ids).only("id", "village_id",
+                                                                                           "client_uuid")}
+        self.existing_visits = dict(Visit.objects.filter(uuid__in=[p.uuid for p in visits])
+                                    .values_list("uuid", "content_hash"))
+        outreach_ids = {p.model.outreach for p in households + visits if p.model.outreach}
+        self.outreaches = {o.pk: o for o in scoped(user, Outreach).filter(pk__in=outreach_ids)
+                           .select_related("campaign")}
+        material_ids = {m.material_id for p in visits for m in p.model.materials}
+        self.materials = {}
+        if material_ids:
+            from balekdusun.materials.models import Material
+
+            self.materials = Material.objects.in_bulk(material_ids)
+        self.villages = {}
+        codes = {p.model.village for p in households}
+        if codes:
+            from balekdusun.core.scoping import in_jurisdiction
+            from balekdusun.regions.models import Area
+
+            self.villages = {a.code: a for a in Area.objects.filter(code__in=codes, level=4)
+                             if in_jurisdiction(user, a.code)}
+
+
+def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]:
+    """Apply a batch of records from the field app; one result per record, in the order received."""
+    results: list[Result | None] = [None] * len(records)
+    households: list[_Parsed] = []
+    visits: list[_Parsed] = []
+    seen: dict[UUID, int] = {}
+    for i, rec in enumerate(records):
+        kind, raw_uuid, data = rec.get("type"), rec.get("uuid"), rec.get("data")
+        try:
+            uuid = UUID(str(raw_uuid))
+        except ValueError:
+            results[i] = Result(str(raw_uuid), str(kind), INVALID, errors=[_err("uuid", _("Not a UUID."))])
+            continue
+        if kind not in (RecordKind.VISIT, RecordKind.HOUSEHOLD):
+            results[i] = Result(str(uuid), str(kind), INVALID, errors=[_err("type", _("Must be visit or household."))])
+            continue
+        if not isinstance(data, dict):
+            results[i] = Result(str(uuid), kind, INVALID, errors=[_err("data", _("Must be an object."))])
+            continue
+        schema = VisitIn if kind == RecordKind.VISIT else HouseholdIn
+        try:
+            model = schema.model_validate(data)
+        except ValidationError as exc:
+            results[i] = Result(str(uuid), kind, INVALID, errors=_pydantic_errors(exc))
+            continue
+        problems = model.problems() if kind == RecordKind.VISIT else []
+        if problems:
+            results[i] = Result(str(uuid), kind, INVALID, errors=[_err(f, m) for f, m in problems])
+            continue
+        if uuid in seen:
+            # The same record twice in one batch: answer it like a retry once the first one is applied.
+            results[i] = ("repeat", seen[uuid])  # type: ignore[assignment]
+            continue
+        seen[uuid] = i
+        parsed = _Parsed(i, kind, uuid, model, content_hash(kind, model))
+        (visits if kind == RecordKind.VISIT else households).append(parsed)
+
+    batch = _Batch(user, households, visits)
+    # Households first: a visit in the same batch may point at a household created offline.
+    for p in households:
+        results[p.index] = _apply_household(batch, p)
+    with_effects, plain = [], []
+    for p in visits:
+        (with_effects if (p.model.materials or p.model.sticker_code or p.model.followups) else plain).append(p)
+    for res in _apply_plain_visits(batch, plain):
+        results[res[0]] = res[1]
+    for p in with_effects:
+        results[p.index] = _apply_visit(batch, p)
+
+    out = []
+    for i, res in enumerate(results):
+        if isinstance(res, tuple):
+            # A second copy in the same batch: a duplicate, or a conflict of its own when its content differs.
+            res = _repeat_result(batch, records[i], results[res[1]])
+        out.append(res.as_dict())
+    if device is not None:
+        report_device(user=user, device=device, pushed=True)
+    counts = {}
+    for r in out:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    if counts.get(CREATED) or counts.get(CONFLICT):
+        audit.log(user, "sync.pushed", None, **counts)
+    return out
+
+
+def _repeat_result(batch, rec: dict, first: Result) -> Result:
+    try:
+        schema = VisitIn if first.type == RecordKind.VISIT else HouseholdIn
+        model = schema.model_validate(rec.get("data"))
+    except (ValidationError, TypeError):
+        return Result(first.uuid, first.type, INVALID, errors=[_err("uuid", _("Sent twice in one batch."))])
+    if first.status == INVALID:
+        return Result(first.uuid, first.type, INVALID, errors=first.errors)
+    # Re-run the ordinary path: the first copy is stored now, so this gives duplicate or conflict.
+    p = _Parsed(-1, first.type, UUID(first.uuid), model, content_hash(first.type, model))
+    if first.type == RecordKind.VISIT:
+        batch.existing_visits.update(Visit.objects.filter(uuid=p.uuid).values_list("uuid", "content_hash"))
+        return _apply_visit(batch, p)
+    batch.receipts.update({r.uuid: r for r in HouseholdReceipt.objects.filter(uuid=p.uuid)})
+    return _apply_household(batch, p)
+
+
+# --- households -----------------------------------------------------------------------------------------------
+
+def _apply_household(batch: _Batch, p: _Parsed) -> Result:
+    from balekdusun.campaigns.services import create_household
+
+    m: HouseholdIn = p.model
+    uid = str(p.uuid)
+    receipt = batch.receipts.get(p.uuid)
+    if receipt is not None:
+        if receipt.content_hash == p.hash:
+            return Result(uid, p.kind, DUPLICATE, id=receipt.household_id)
+        return _conflict(batch, p, household_id=receipt.household_id, village_id=m.village)
+    village = batch.villages.get(m.village)
+    if village is None:
+        return Result(uid, p.kind, INVALID, errors=[_err("village", _("Unknown village, or outside your area."))])
+    if m.outreach and m.outreach not in batch.outreaches:
+        return Result(uid, p.kind, INVALID, errors=[_err("outreach", _("Unknown outreach day."))])
+    fields = {k: getattr(m, k) for k in ("dusun", "rt", "rw", "address", "latitude", "longitude")}
+    try:
+        with transaction.atomic():
+            household = create_household(village=village, actor=batch.user, client_uuid=p.uuid, **fields)
+            HouseholdReceipt.objects.create(household=household, uuid=p.uuid, content_hash=p.hash,
+                                            officer=batch.user)
+    except DomainError as exc:
+        return Result(uid, p.kind, INVALID, errors=[_err(exc.field or "", exc.message)])
+    except IntegrityError:
+        # Another request stored this UUID a moment ago: answer as a retry would be answered.
+        receipt = HouseholdReceipt.objects.filter(uuid=p.uuid).first()
+        if receipt is None:
+            return Result(uid, p.kind, INVALID, errors=[_err("uuid", _("Already used by another record."))])
+        batch.receipts[p.uuid] = receipt
+        return _apply_household(batch, p)
+    batch.hh_by_uuid[p.uuid] = household
+    batch.receipts[p.uuid] = HouseholdReceipt(household=household, uuid=p.uuid, content_hash=p.hash)
+    return Result(uid, p.kind, CREATED, id=household.pk)
+
+
+# --- visits ---------------------------------------------------------------------------------------------------
+
+def _resolve_refs(batch: _Batch, p: _Parsed) -> tuple[object | None, object | None, list[dict]]:
+    m: VisitIn = p.model
+    if m.household is not None:
+        household = batch.hh_by_id.get(m.household)
+    else:
+        household = batch.hh_by_uuid.get(m.household_uuid)
+    errors = []
+    if household is None:
+        errors.append(_err("household" if m.household is not None else "household_uuid",
+                           _("Unknown household, or outside your area.")))
+    outreach = None
+    if m.outreach:
+        outreach = batch.outreaches.get(m.outreach)
+        if outreach is None:
+            errors.append(_err("outreach", _("Unknown outreach day.")))
+        elif household is not None and outreach.village_id != household.village_id:
+            errors.append(_err("outreach", _("The household is not in this outreach day's village.")))
+    for n, line in enumerate(m.materials):
+        if line.material_id not in batch.materials:
+            errors.append(_err(f"materials.{n}.material_id", _("Unknown material.")))
+    if m.sticker_code:
+        from balekdusun.materials import codes
+
+        if not codes.is_valid(m.sticker_code):
+            errors.append(_err("sticker_code", _("Not a valid sticker code (check the last character).")))
+    return household, outreach, errors
+
+
+def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
+    m: VisitIn = p.model
+    data = m.data()
+    if m.sticker_code:
+        from balekdusun.materials import codes
+
+        data["sticker_code"] = codes.normalize(m.sticker_code)
+    return Visit(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
+                 outreach_id=outreach.pk if outreach else None, officer=batch.user, visited_at=m.visited_at,
+                 outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=data, content_hash=p.hash)
+
+
+def _known_visit(batch: _Batch, p: _Parsed) -> Result | None:
+    stored_hash = batch.existing_visits.get(p.uuid)
+    if stored_hash is None:
+        return None
+    if stored_hash == p.hash:
+        visit_id = Visit.objects.filter(uuid=p.uuid).values_list("pk", flat=True).first()
+        return Result(str(p.uuid), p.kind, DUPLICATE, id=visit_id)
+    visit = Visit.objects.only("id", "village_id").get(uuid=p.uuid)
+    return _conflict(batch, p, visit_id=visit.pk, village_id=visit.village_id)
+
+
+def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
+    """Visits without side effects (no materials, sticker or follow-ups) are inserted in one statement per batch;
+    if that fails (a concurrent push of the same UUID), each falls back to its own savepoint."""
+    from balekdusun.reports import rollups
+
+    fresh = []
+    for p in parsed:
+        known = _known_visit(batch, p)
+        if known is not None:
+            yield p.index, known
+            continue
+        household, outreach, errors = _resolve_refs(batch, p)
+        if errors:
+            yield p.index, Result(str(p.uuid), p.kind, INVALID, errors=errors)
+            continue
+        fresh.append((p, _new_visit(batch, p, household, outreach)))
+    if not fresh:
+        return
+    try:
+        with transaction.atomic():
+            created = Visit.objects.bulk_create([v for _p, v in fresh])
+            for visit in created:
+                rollups.visit_recorded(visit)
+    except IntegrityError:
+        for p, _v in fresh:
+            batch.existing_visits.update(Visit.objects.filter(uuid=p.uuid).values_list("uuid", "content_hash"))
+            yield p.index, _apply_visit(batch, p)
+        return
+    for (p, _v), visit in zip(fresh, created, strict=True):
+        yield p.index, Result(str(p.uuid), p.kind, CREATED, id=visit.pk)
+
+
+def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
+    from balekdusun.reports import rollups
+
+    known = _known_visit(batch, p)
+    if known is not None:
+        return known
+    household, outreach, errors = _resolve_refs(batch, p)
+    if errors:
+        return Result(str(p.uuid), p.kind, INVALID, errors=errors)
+    m: VisitIn = p.model
+    visit = _new_visit(batch, p, household, outreach)
+    try:
+        with transaction.atomic():
+            visit.save(force_insert=True)
+            flags = _effects(batch, visit, m, household, outreach)
+            if flags:
+                visit.data["flags"] = flags
+                Visit.objects.filter(pk=visit.pk).update(data=visit.data)
+            rollups.visit_recorded(visit)
+    except IntegrityError:
+        stored = Visit.objects.filter(uuid=p.uuid).values_list("content_hash", flat=True).first()
+        if stored is None:
+            log.exception("visit %s could not be stored", p.uuid)
+            return Result(str(p.uuid), p.kind, INVALID, errors=[_err("", _("Could not be stored; will retry."))])
+        batch.existing_visits[p.uuid] = stored
+        return _known_visit(batch, p)
+    except DomainError as exc:
+        return Result(str(p.uuid), p.kind, INVALID, errors=[_err(exc.field or "", exc.message)])
+    except Exception:  # noqa: BLE001 - one record's failure must not lose the others of its batch
+        log.exception("visit %s failed in its effects", p.uuid)
+        return Result(str(p.uuid), p.kind, INVALID,
+                      errors=[_err("", _("The server could not apply this visit; it will be retried."))])
+    batch.existing_visits[p.uuid] = p.hash
+    return Result(str(p.uuid), p.kind, CREATED, id=visit.pk, flags=visit.data.get("flags", []))
+
+
+def _effects(batch: _Batch, visit: Visit, m: VisitIn, household, outreach) -> list[str]:
+    """Materials handed out, the sticker placed, cases opened. Returns flags for the coordinator."""
+    flags: list[str] = []
+    if m.materials:
+        from balekdusun.materials.services import record_handouts
+
+        items = [(batch.materials[line.material_id], line.quantity) for line in m.materials]
+        flags += record_handouts(visit=visit, items=items, officer=batch.user) or []
+    if m.sticker_code:
+        from balekdusun.materials.services import place_sticker
+
+        flag = place_sticker(visit=visit, code=visit.data["sticker_code"], household=household)
+        if flag:
+            flags.append(flag)
+    if m.followups:
+        from balekdusun.cases.services import open_case
+
+        office = outreach.campaign.office if outreach is not None else batch.user.office
+        if office is None:
+            flags.append("cases.no_office")
+        else:
+            for fu in m.followups:
+                open_case(office=office, kind=FOLLOWUP_CASE_KIND[fu.kind], source="visit", description=fu.note,
+                          village=visit.village, household=household, visit=visit, actor=batch.user)
+    return list(dict.fromkeys(flags))
+
+
+# --- conflicts ------------------------------------------------------------------------------------------------
+
+def _conflict(batch: _Batch, p: _Parsed, *, visit_id=None, household_id=None, village_id) -> Result:
+    """Store the other version aside once per distinct content; answer `conflict` every time it comes again."""
+    try:
+        with transaction.atomic():
+            conflict, _created = SyncConflict.objects.get_or_create(
+                uuid=p.uuid, content_hash=p.hash,
+                defaults={"kind": p.kind, "payload": canonical(p.model), "visit_id": visit_id,
+                          "household_id": household_id, "village_id": village_id, "officer": batch.user})
+    except IntegrityError:
+        conflict = SyncConflict.objects.get(uuid=p.uuid, content_hash=p.hash)
+    return Result(str(p.uuid), p.kind, CONFLICT, id=visit_id or household_id,
+                  errors=[_err("uuid", _("Already stored with other content; kept aside for the coordinator."))],
+                  flags=[f"conflict:{conflict.pk}"])
+
+
+def resolve_conflict(*, conflict: SyncConflict, actor, take_incoming: bool, note: str = "") -> SyncConflict:
+    """Close a conflict. Taking the incoming version replaces the stored visit's answers (outcome, time, GPS,
+    form data); stock moves, stickers and cases made by the stored version stay as they are."""
+    if not has_perm(actor, "visits.review"):
+        raise DomainError("conflict.forbidden", _("Your role does not allow this."))
+    with transaction.atomic():
+        conflict = SyncConflict.objects.select_for_update().get(pk=conflict.pk)
+        if conflict.resolved_at is not None:
+            raise DomainError("conflict.resolved", _("This conflict was already resolved."))
+        if take_incoming:
+            if conflict.kind != RecordKind.VISIT or conflict.visit_id is None:
+                raise DomainError("conflict.cannot_take",
+                                  _("Only a visit can be replaced; edit the household in planning instead."))
+            visit = Visit.objects.select_for_update().get(pk=conflict.visit_id)
+            before = {"outcome": visit.outcome, "visited_at": visit.visited_at.isoformat(), "data": visit.data,
+                      "latitude": visit.latitude, "longitude": visit.longitude}
+            model = VisitIn.model_validate(conflict.payload)
+            data = model.data()
+            if visit.data.get("flags"):
+                data["flags"] = visit.data["flags"]
+            visit.outcome, visit.visited_at = model.outcome, model.visited_at
+            visit.latitude, visit.longitude = model.latitude, model.longitude
+            visit.data, visit.content_hash = data, conflict.content_hash
+            visit.save(update_fields=["outcome", "visited_at", "latitude", "longitude", "data", "content_hash"])
+            audit.log(actor, "visit.replaced_from_conflict", visit, conflict=conflict.pk, before=before)
+        conflict.resolution = Resolution.TOOK_INCOMING if take_incoming else Resolution.KEPT_EXISTING
+        conflict.resolved_at = timezone.now()
+        conflict.resolved_by = actor
+        conflict.note = note[:255]
+        conflict.save(update_fields=["resolution", "resolved_at", "resolved_by", "note"])
+        audit.log(actor, "sync.conflict_resolved", conflict, resolution=conflict.resolution, note=note[:255])
+    return conflict
+
+
+# --- devices --------------------------------------------------------------------------------------------------
+
+def report_device(*, user, device: dict, pushed: bool = False, pulled: bool = False) -> None:
+    """Remember what a device said about itself (pending records, errors) for the coordinator's status page."""
+    device_id = str(device.get("id") or "")[:64]
+    if not device_id:
+        return
+    now = timezone.now()
+    values = {"reported_at": now, "app_version": str(device.get("app_version") or "")[:32]}
+    for key in ("pending", "failing"):
+        value = device.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31:
+            values[key] = value
+    if pushed:
+        values["last_push_at"] = now
+    if pulled:
+        values["last_pull_at"] = now
+    DeviceStatus.objects.update_or_create(user=user, device_id=device_id, defaults=values)
