@@ -1,0 +1,21 @@
+"""Portal tunables, read from the environment with defaults (numbers that are per office live on Office rows)."""
+
+from balekdusun.lib.env import env_int, env_str
+
+# National channels (shared/DOMAIN.md). The ministry's WhatsApp number is still to be confirmed, hence a setting.
+NATIONAL_HOTLINE = env_str("PORTAL_NATIONAL_HOTLINE") or "0800-1000"
+NATIONAL_HOTLINE_ABROAD = env_str("PORTAL_NATIONAL_HOTLINE_ABROAD") or "+62-21-29244800"
+NATIONAL_WHATSAPP = env_str("PORTAL_NATIONAL_WHATSAPP") or "0811-8080-141"
+
+# Seconds a rendered public page is kept in the server cache and in the visitor's browser.
+PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 120)
+BROWSER_CACHE_SECONDS = env_int("PORTAL_BROWSER_CACHE_SECONDS", 300)
+
+# Rate limits per client (a salted hash of the address in the cache; never stored in the database).
+HELP_LIMIT = env_int("PORTAL_HELP_LIMIT", 5)             # help requests per window
+CHECK_LIMIT = env_int("PORTAL_CHECK_LIMIT", 10)          # "check my report" attempts per window
+SEARCH_LIMIT = env_int("PORTAL_SEARCH_LIMIT", 120)       # agency searches per window
+LIMIT_WINDOW_SECONDS = env_int("PORTAL_LIMIT_WINDOW_SECONDS", 3600)
+
+# Upper bound for staff CSV imports.
+IMPORT_MAX_ROWS = env_int("PORTAL_IMPORT_MAX_ROWS", 5000)
