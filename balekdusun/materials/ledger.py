@@ -71,6 +71,13 @@ def team_stock_of(outreach, material) -> int:
     return int(value or 0)
 
 
+def office_stock_table(moves_qs) -> list[dict]:
+    """Office shelf stock per (office, material) over a queryset of moves (already scoped), non-zero only."""
+    rows = (moves_qs.values("office_id", "material_id").annotate(n=Sum(_OFFICE))
+            .order_by("office_id", "material_id"))
+    return [r for r in rows if r["n"]]
+
+
 def teams_stock(moves_qs) -> list[dict]:
     """Team stock per (outreach, material) over a queryset of moves (already scoped), non-zero only."""
     rows = (moves_qs.filter(outreach__isnull=False).values("outreach_id", "material_id")
