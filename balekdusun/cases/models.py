@@ -242,6 +242,36 @@ class CaseEvent(models.Model):
     def __str__(self):
         return f"{self.case} {self.kind} {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def change(self) -> str:
+        """The change in words, without personal data (names of files and texts are shown separately)."""
+
+        def label(choices, value):
+            return str(choices(value).label) if value in choices.values else value
+
+        data = self.data or {}
+        if self.kind in (EventKind.STATUS, EventKind.OPENED):
+            text = label(CaseStatus, self.new_value)
+            if self.old_value:
+                text = f"{label(CaseStatus, self.old_value)} → {text}"
+            if data.get("referred_to"):
+                text += f" ({label(ReferralTarget, data['referred_to'])})"
+            if data.get("closure_reason"):
+                reason = ClosureReason.objects.filter(code=data["closure_reason"]).first()
+                text += f" ({reason or data['closure_reason']})"
+            return text
+        if self.kind == EventKind.CALL:
+            return f"{label(CallDirection, data.get('direction', ''))} · {label(CallOutcome, self.new_value)}"
+        if self.kind == EventKind.ASSIGNMENT:
+            return f"{self.old_value or '—'} → {self.new_value or '—'}"
+        if self.kind == EventKind.DUE:
+            return self.new_value[:10]
+        if self.kind == EventKind.DETAILS:
+            return ", ".join(data.get("fields", []))
+        if self.kind == EventKind.REMINDER:
+            return self.new_value
+        return ""
+
 
 def attachment_path(instance, filename):
     from uuid import uuid4

@@ -465,9 +465,12 @@ def add_attachment(case, *, upload, actor, note="") -> CaseAttachment:
 
 def record_view(case, user) -> None:
     """Every view of a restricted case, and every view of a case's personal data, is audited."""
+    from balekdusun.cases.privacy import can_see_personal
+
+    personal = can_see_personal(user, case)
     if case.is_restricted:
-        audit.log(user, "case.viewed", case, office=case.office, restricted=True)
-    elif has_perm(user, "personal.view"):
+        audit.log(user, "case.viewed", case, office=case.office, restricted=True, personal=personal)
+    elif personal:
         audit.log(user, "personal.viewed", case, office=case.office)
 
 
@@ -516,9 +519,7 @@ def duplicate_candidates(qs, *, reporter_phone="", reporter_name="", subject_nam
             found[case.pk] = (100, case)
     names = [fold(n) for n in (reporter_name, subject_name) if n and len(n.strip()) >= 3]
     if names:
-        for case in base.exclude(reporter_name="", subject_name="").only(
-                "id", "reference", "reporter_name", "subject_name", "kind", "status", "created_at", "sensitivity",
-                "village", "assignee", "due_at", "area_code")[:2000]:
+        for case in base.exclude(reporter_name="", subject_name="").order_by("-created_at")[:2000]:
             theirs = [fold(n) for n in (case.reporter_name, case.subject_name) if n]
             score = max((fuzz.token_set_ratio(a, b) for a in names for b in theirs), default=0)
             if score >= 88 and score > found.get(case.pk, (0, None))[0]:

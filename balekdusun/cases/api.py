@@ -1,0 +1,193 @@
+"""/api/v1/cases: list (redacted), read, open, move along the workflow, add a note. Same rules as the pages:
+scoped reads (404 outside), restricted cases audited on every read, personal data only to who may see it."""
+
+from datetime import datetime
+
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from balekdusun.cases import codes, services
+from balekdusun.cases.models import OPEN_STATUSES, Case
+from balekdusun.cases.privacy import can_see_personal, summary
+from balekdusun.core.roles import has_perm
+from balekdusun.core.scoping import get_scoped_or_404, scoped
+from balekdusun.core.services import DomainError
+
+router = Router(tags=["cases"])
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class CaseRow(Schema):
+    reference: str
+    kind: str
+    source: str
+    status: str
+    priority: str
+    sensitivity: str
+    area_code: str
+    village: str | None
+    assignee: str | None
+    due_at: datetime | None
+    overdue: bool
+    created_at: datetime
+    summary: str
+
+
+class CaseOut(CaseRow):
+    reporter_name: str | None = None
+    reporter_phone: str | None = None
+    reporter_relationship: str | None = None
+    subject_name: str | None = None
+    destination_country: str
+    description: str | None = None
+    timeline: list[dict]
+
+
+class CaseIn(Schema):
+    kind: str
+    source: str = "hotline"
+    description: str = ""
+    village: str | None = None
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    reporter_relationship: str = ""
+    subject_name: str = ""
+    destination_country: str = ""
+    consent: bool = False
+    priority: str | None = None
+    sensitivity: str | None = None
+
+
+class StatusIn(Schema):
+    status: str
+    note: str = ""
+    closure_reason: str | None = None
+    referred_to: str = ""
+
+
+class NoteIn(Schema):
+    text: str
+
+
+class ListFilter(Schema):
+    status: str | None = None
+    kind: str | None = None
+    overdue: bool = False
+    q: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def _need(user, perm):
+    if not has_perm(user, perm):
+        raise HttpError(403, "Your role does not allow this.")
+
+
+def _row(case, user) -> dict:
+    return {
+        "reference": case.display_reference, "kind": case.kind, "source": case.source, "status": case.status,
+        "priority": case.priority, "sensitivity": case.sensitivity, "area_code": case.area_code,
+        "village": case.village_id, "assignee": case.assignee.username if case.assignee else None,
+        "due_at": case.due_at, "overdue": case.is_overdue, "created_at": case.created_at,
+        "summary": summary(case, user),
+    }
+
+
+def _detail(case, user) -> dict:
+    out = _row(case, user)
+    out["destination_country"] = case.destination_country
+    personal = can_see_personal(user, case)
+    if personal:
+        out.update(reporter_name=case.reporter_name, reporter_phone=case.reporter_phone,
+                   reporter_relationship=case.reporter_relationship, subject_name=case.subject_name,
+                   description=case.description)
+    out["timeline"] = [{"at": e.at.isoformat(), "kind": e.kind, "change": e.change,
+                        "actor": e.actor.username if e.actor else None,
+                        **({"text": e.text} if personal and e.text else {})}
+                       for e in case.events.select_related("actor")]
+    return out
+
+
+def _case(user, reference) -> Case:
+    return get_scoped_or_404(user, scoped(user, Case).select_related("village", "assignee", "office"),
+                             reference=codes.normalize(reference))
+
+
+def _error(err: DomainError):
+    return 422, {"code": err.code, "message": err.message, "field": err.field}
+
+
+@router.get("", response=list[CaseRow], summary="Cases in your jurisdiction (redacted summaries)")
+def list_cases(request, filters: Query[ListFilter]):
+    user = request.user
+    _need(user, "cases.view")
+    qs = scoped(user, Case).select_related("village", "assignee")
+    if filters.q:
+        qs = services.search(qs, filters.q)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    elif not filters.q:
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.overdue:
+        qs = qs.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now())
+    limit = max(1, min(filters.limit, 200))
+    offset = max(0, filters.offset)
+    return [_row(c, user) for c in qs.order_by("due_at", "-created_at")[offset:offset + limit]]
+
+
+@router.get("/{reference}", response={200: CaseOut, 404: ErrorOut}, summary="One case with its timeline")
+def get_case(request, reference: str):
+    user = request.user
+    _need(user, "cases.view")
+    case = _case(user, reference)
+    services.record_view(case, user)
+    return _detail(case, user)
+
+
+@router.post("", response={201: CaseOut, 422: ErrorOut}, summary="Open a case (hotline, walk-in, referral)")
+def create_case(request, payload: CaseIn):
+    user = request.user
+    _need(user, "cases.work")
+    data = payload.dict()
+    try:
+        case = services.open_case(office=user.office, actor=user, **{k: v for k, v in data.items() if v is not None})
+    except DomainError as err:
+        return _error(err)
+    return 201, _detail(case, user)
+
+
+@router.post("/{reference}/status", response={200: CaseOut, 404: ErrorOut, 422: ErrorOut},
+             summary="Move a case along the workflow")
+def change_status(request, reference: str, payload: StatusIn):
+    user = request.user
+    _need(user, "cases.view")
+    case = _case(user, reference)
+    _need(user, "cases.work")
+    try:
+        case = services.set_status(case, status=payload.status, actor=user, note=payload.note,
+                                   closure_reason=payload.closure_reason or None, referred_to=payload.referred_to)
+    except DomainError as err:
+        return _error(err)
+    return _detail(case, user)
+
+
+@router.post("/{reference}/notes", response={201: CaseOut, 404: ErrorOut, 422: ErrorOut}, summary="Add a note")
+def add_note(request, reference: str, payload: NoteIn):
+    user = request.user
+    _need(user, "cases.view")
+    case = _case(user, reference)
+    _need(user, "cases.work")
+    try:
+        services.add_note(case, text=payload.text, actor=user)
+    except DomainError as err:
+        return _error(err)
+    return 201, _detail(case, user)
+

@@ -1,0 +1,91 @@
+"""Case list exports: rows built once, rendered to CSV or XLSX. Personal data (names, phone) appear only for users
+with personal.view; the narrative, health details and victim status are never exported. Every export is audited."""
+
+import csv
+import io
+import re
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from balekdusun.cases.privacy import initials, redact_phone
+from balekdusun.core import audit
+from balekdusun.core.roles import has_perm
+
+MAX_ROWS = 50_000
+_PHONE = re.compile(r"^\+\d{6,15}$")
+
+
+def columns() -> list[str]:
+    cols = [_("Reference"), _("Kind"), _("Source"), _("Status"), _("Priority"), _("Sensitivity"), _("Office"),
+            _("Area code"), _("Village"), _("Assignee"), _("Opened"), _("Due"), _("Overdue"), _("Closed"),
+            _("Closure reason"), _("Referred to"), _("Country")]
+    cols += [_("Reporter"), _("Phone"), _("Relationship"), _("Migrant worker")]
+    return cols
+
+
+def build_rows(qs, *, personal: bool) -> list[list]:
+    now = timezone.now()
+    rows = []
+    for c in qs.select_related("village", "assignee", "office", "closure_reason").order_by("created_at")[:MAX_ROWS]:
+        local = timezone.localtime
+        # The queryset is scoped: a restricted case in it is one the user may open, so `personal` decides.
+        show_people = personal
+        rows.append([safe(v) for v in [
+            c.display_reference, c.get_kind_display(), c.get_source_display(), c.get_status_display(),
+            c.get_priority_display(), c.get_sensitivity_display(), c.office.short_name or c.office.name,
+            c.area_code, c.village.name if c.village else "", c.assignee.display_name if c.assignee else "",
+            local(c.created_at).strftime("%Y-%m-%d %H:%M"),
+            local(c.due_at).strftime("%Y-%m-%d") if c.due_at else "",
+            _("yes") if c.is_open and c.due_at and c.due_at < now else "",
+            local(c.closed_at).strftime("%Y-%m-%d") if c.closed_at else "",
+            str(c.closure_reason) if c.closure_reason else "", c.get_referred_to_display(), c.destination_country,
+            c.reporter_name if show_people else initials(c.reporter_name),
+            c.reporter_phone if show_people else redact_phone(c.reporter_phone),
+            c.reporter_relationship,
+            c.subject_name if show_people else initials(c.subject_name),
+        ]])
+    return rows
+
+
+def safe(value) -> str:
+    """Text from the public portal must not run as a spreadsheet formula (CSV injection)."""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _PHONE.match(text):
+        return "'" + text
+    return text
+
+
+def respond(request, qs, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("unknown format")
+    personal = has_perm(request.user, "personal.view")
+    header = columns()
+    rows = build_rows(qs, personal=personal)
+    audit.log(request.user, "export.downloaded", None, what="cases", format=fmt, rows=len(rows),
+              personal=personal, filters=request.GET.urlencode()[:500])
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    else:
+        import xlsxwriter
+
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        sheet = book.add_worksheet(_("Cases")[:31])
+        bold = book.add_format({"bold": True})
+        sheet.write_row(0, 0, header, bold)
+        for i, row in enumerate(rows, start=1):
+            sheet.write_row(i, 0, row)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(header) - 1)
+        book.close()
+        response = HttpResponse(buffer.getvalue(),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.{fmt}"'
+    return response

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from balekdusun.cases import services
+
+
+class Command(BaseCommand):
+    help = ("E-mail (and message) each assignee about their overdue cases and cases due within "
+            "CASES_REMIND_DAYS_AHEAD days. Safe to run hourly from a scheduler: a case is reminded at most once "
+            "per CASES_REMIND_EVERY_HOURS.")
+
+    def handle(self, *args, **options):
+        counts = services.send_reminders()
+        self.stdout.write("reminded {assignees} assignee(s) about {cases} case(s): {emails} e-mail(s), "
+                          "{messages} message(s)".format(**counts))

@@ -1,0 +1,9 @@
+from django.utils.translation import gettext_lazy as _
+
+from balekdusun.core.nav import NavItem
+
+ITEMS = [
+    NavItem(_("Cases"), "cases:list", "cases.view", 40),
+    NavItem(_("Case board"), "cases:board", "cases.view", 41),
+    NavItem(_("Hotline intake"), "cases:hotline", "cases.work", 42),
+]
