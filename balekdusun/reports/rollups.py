@@ -289,7 +289,8 @@ def case_area(case) -> str:
 
 
 def case_closed_when(case):
-    return case.closed_at or getattr(case, "resolved_at", None) or case.updated_at or timezone.now()
+    # The first of resolved/closed is when it left the open count; a later close must not move it.
+    return getattr(case, "resolved_at", None) or case.closed_at or case.updated_at or timezone.now()
 
 
 def case_changed(case, *, old_status: str | None) -> None:

@@ -1,0 +1,244 @@
+"""Dashboard figures. Areas read rollup counters; an outreach day or a campaign period counts its raw rows
+(a few hundred to a few thousand visits), with the same rules as the rollups (`rollups.visit_parts`)."""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from balekdusun.core.scoping import scoped
+from balekdusun.reports import rollups
+from balekdusun.reports.models import TOTAL, RollupCounter
+
+OUTCOMES = ["met", "not_home", "refused", "moved", "vacant", "inaccessible"]
+KNOWLEDGE_LABELS = {
+    "legal_procedure": _("Knows the legal procedure"),
+    "hotline": _("Knows the hotline"),
+    "warning_signs": _("Knows the warning signs"),
+}
+CHILD_KEYS = ["households", "households.visited", "households.reached", "visits", "visits.met", "mig.households",
+              "cases.opened", "materials.handed_out"]
+TREND_KEYS = ["visits", "visits.met", "households.reached"]
+TREND_WEEKS = 26
+
+
+def share(part, whole) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+@dataclass
+class Figures:
+    """Counter values of one place or set of visits plus the derived shares the pages show."""
+
+    c: Counter
+    overdue: int = 0
+    trend: list = field(default_factory=list)  # [(week, {key: n})]
+
+    def __getitem__(self, key):
+        # Templates try item lookup before attributes: let "fig.knowledge" reach the property.
+        if key not in self.c and hasattr(type(self), key):
+            raise KeyError(key)
+        return self.c.get(key, 0)
+
+    @property
+    def coverage(self):
+        return share(self["households.reached"], self["households"])
+
+    @property
+    def contact_rate(self):
+        return share(self["visits.met"], self["visits"])
+
+    @property
+    def cases_open(self):
+        return self["cases.opened"] - self["cases.closed"]
+
+    @property
+    def outcomes(self):
+        from balekdusun.visits.models import Outcome
+
+        return [(Outcome(o).label, self[f"visits.{o}"], o) for o in OUTCOMES]
+
+    @property
+    def countries(self):
+        rows = [(k.rsplit(".", 1)[1], n) for k, n in self.c.items() if k.startswith("mig.country.") and n]
+        return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+    @property
+    def procedural(self):
+        return [(_("Procedural"), self["mig.procedural"]), (_("Non-procedural"), self["mig.nonprocedural"]),
+                (_("Unknown"), self["mig.procedural_unknown"])]
+
+    @property
+    def knowledge(self):
+        out = []
+        for q, label in KNOWLEDGE_LABELS.items():
+            first_n, later_n = self[f"kn.first.{q}.asked"], self[f"kn.later.{q}.asked"]
+            out.append({"key": q, "label": label, "first_n": first_n, "later_n": later_n,
+                        "first": share(self[f"kn.first.{q}.yes"], first_n),
+                        "later": share(self[f"kn.later.{q}.yes"], later_n)})
+        return out
+
+    @property
+    def materials(self):
+        from balekdusun.materials.models import Material
+
+        ids = {int(k[len("materials.m"):]): n for k, n in self.c.items()
+               if k.startswith("materials.m") and k[len("materials.m"):].isdigit() and n}
+        names = {m.pk: str(m) for m in Material.objects.filter(pk__in=ids)}
+        return sorted(((names.get(pk, f"#{pk}"), n) for pk, n in ids.items()), key=lambda r: -r[1])
+
+    def as_dict(self) -> dict:
+        """The headline numbers (API and tests)."""
+        return {
+            "households": self["households"], "households_visited": self["households.visited"],
+            "households_reached": self["households.reached"], "coverage": self.coverage,
+            "visits": self["visits"], "visits_by_outcome": {o: self[f"visits.{o}"] for o in OUTCOMES},
+            "contact_rate": self.contact_rate, "materials_handed_out": self["materials.handed_out"],
+            "stickers_placed": self["stickers.placed"], "stickers_scanned": self["stickers.scanned"],
+            "migrant_households": self["mig.households"], "migrants_abroad": self["mig.abroad"],
+            "migrants_by_country": dict(self.countries), "procedural": self["mig.procedural"],
+            "nonprocedural": self["mig.nonprocedural"], "nonprocedural_households":
+                self["mig.nonprocedural_households"], "returnees": self["mig.returnees"],
+            "planning_people": self["mig.planning"], "planning_households": self["mig.planning_households"],
+            "knowledge": {k["key"]: {"first": k["first"], "later": k["later"], "first_n": k["first_n"],
+                                     "later_n": k["later_n"]} for k in self.knowledge},
+            "cases_opened": self["cases.opened"], "cases_closed": self["cases.closed"],
+            "cases_open": self.cases_open, "cases_overdue": self.overdue,
+            "stories": self["stories.consented"],
+        }
+
+
+# --- areas: rollups --------------------------------------------------------------------------------------------
+
+def area_figures(user, codes: list[str], *, start: dt.date | None = None, end: dt.date | None = None,
+                 today: dt.date | None = None) -> Figures:
+    """Figures of the areas `codes` ("" = national) from rollups; `start`/`end` limit to whole weeks."""
+    qs = scoped(user, RollupCounter).filter(area_code__in=codes)
+    if start or end:
+        periods = qs.exclude(period=TOTAL).exclude(key="cases.open_by_due")
+        if start:
+            periods = periods.filter(period__gte=rollups.week_of(start))
+        if end:
+            periods = periods.filter(period__lte=end)
+    else:
+        periods = qs.filter(period=TOTAL)
+    c = Counter()
+    for key, value in periods.values("key").annotate(n=Sum("value")).values_list("key", "n"):
+        c[key] = value
+    today = today or timezone.localdate()
+    overdue = qs.filter(key="cases.open_by_due", period__lt=today).aggregate(n=Sum("value"))["n"] or 0
+    first_week = rollups.week_of(today) - dt.timedelta(weeks=TREND_WEEKS - 1)
+    if end:
+        first_week = rollups.week_of(end) - dt.timedelta(weeks=TREND_WEEKS - 1)
+    if start:
+        first_week = max(first_week, rollups.week_of(start))
+    weekly = defaultdict(Counter)
+    rows = (qs.filter(key__in=TREND_KEYS, period__gte=first_week).exclude(period=TOTAL)
+            .values("period", "key").annotate(n=Sum("value")).values_list("period", "key", "n"))
+    for period, key, n in rows:
+        weekly[period][key] = n
+    last = rollups.week_of(end or today)
+    if weekly:
+        last = max(last, max(weekly))
+    weeks = []
+    week = first_week
+    while week <= last:
+        weeks.append((week, weekly.get(week, Counter())))
+        week += dt.timedelta(weeks=1)
+    return Figures(c, overdue=overdue, trend=weeks)
+
+
+def children_rows(user, parents: list[str] | None, codes: list[str] | None = None) -> list[dict]:
+    """One row per child area of `parents` (or for the areas `codes`) that has any counter, with its name."""
+    from balekdusun.regions.models import Area
+
+    qs = scoped(user, RollupCounter).filter(period=TOTAL, key__in=CHILD_KEYS)
+    qs = qs.filter(parent_code__in=parents) if parents is not None else qs.filter(area_code__in=codes)
+    table = defaultdict(Counter)
+    for area, key, value in qs.values_list("area_code", "key", "value"):
+        table[area][key] += value
+    names = {a.code: a for a in Area.objects.filter(code__in=list(table))}
+    rows = []
+    for code, c in table.items():
+        f = Figures(c)
+        rows.append({"code": code, "area": names.get(code), "name": names[code].label if code in names else code,
+                     "f": f, "coverage": f.coverage, "contact_rate": f.contact_rate})
+    rows.sort(key=lambda r: r["code"])
+    return rows
+
+
+# --- visits sets: raw rows ---------------------------------------------------------------------------------------
+
+def visit_set_figures(visits_qs, *, extra: Counter | None = None) -> Figures:
+    """Figures of a set of visits (an outreach day, a campaign period), with "first visit" judged over each
+    household's whole history, as the rollups do."""
+    from balekdusun.visits.models import Visit
+
+    wanted = set(visits_qs.values_list("pk", flat=True))
+    households = visits_qs.values("household_id")
+    history = (Visit.objects.filter(household_id__in=households)
+               .only("pk", "household_id", "village_id", "visited_at", "outcome", "data")
+               .order_by("household_id", "visited_at", "pk"))
+    c = Counter()
+    current, seen_visit, seen_met = None, False, False
+    for visit in history.iterator(chunk_size=2000):
+        if visit.household_id != current:
+            current, seen_visit, seen_met = visit.household_id, False, False
+        first_met = visit.outcome == rollups.MET and not seen_met
+        if visit.pk in wanted:
+            c.update(rollups.visit_parts(visit, first_visit=not seen_visit, first_met=first_met))
+        seen_visit = True
+        seen_met = seen_met or visit.outcome == rollups.MET
+    # Households of this set reached here, even when reached before on an earlier day.
+    reached_here = visits_qs.filter(outcome=rollups.MET).values("household_id").distinct().count()
+    c["households.reached_here"] = reached_here
+    c["households.visited_here"] = visits_qs.values("household_id").distinct().count()
+    if extra:
+        c.update(extra)
+    return Figures(c)
+
+
+def outreach_figures(outreach) -> Figures:
+    from balekdusun.campaigns.models import Household
+    from balekdusun.cases.models import Case
+    from balekdusun.materials.models import Sticker, StickerScan, StockMove
+
+    extra = Counter()
+    moves = StockMove.objects.filter(outreach=outreach, kind="handed_out").values("material_id") \
+        .annotate(n=Sum("quantity"))
+    for row in moves:
+        extra["materials.handed_out"] += abs(row["n"] or 0)
+        extra[f"materials.m{row['material_id']}"] += abs(row["n"] or 0)
+    stickers = Sticker.objects.filter(placed_by_visit__outreach=outreach, status="placed")
+    extra["stickers.placed"] = stickers.count()
+    extra["stickers.scanned"] = StickerScan.objects.filter(sticker__in=stickers).count()
+    extra["cases.opened"] = Case.objects.filter(visit__outreach=outreach).count()
+    extra["cases.closed"] = Case.objects.filter(visit__outreach=outreach, status__in=rollups.CLOSED).count()
+    extra["households"] = Household.objects.filter(village_id=outreach.village_id).count()
+    return visit_set_figures(outreach.visits.all(), extra=extra)
+
+
+def campaign_figures(campaign, start: dt.date, end: dt.date) -> Figures:
+    from balekdusun.cases.models import Case
+    from balekdusun.materials.models import Sticker, StickerScan, StockMove
+    from balekdusun.visits.models import Visit
+
+    outreaches = campaign.outreaches.filter(date__gte=start, date__lte=end)
+    extra = Counter()
+    moves = StockMove.objects.filter(outreach__in=outreaches, kind="handed_out").values("material_id") \
+        .annotate(n=Sum("quantity"))
+    for row in moves:
+        extra["materials.handed_out"] += abs(row["n"] or 0)
+        extra[f"materials.m{row['material_id']}"] += abs(row["n"] or 0)
+    stickers = Sticker.objects.filter(placed_by_visit__outreach__in=outreaches, status="placed")
+    extra["stickers.placed"] = stickers.count()
+    extra["stickers.scanned"] = StickerScan.objects.filter(sticker__in=stickers).count()
+    cases = Case.objects.filter(visit__outreach__in=outreaches)
+    extra["cases.opened"] = cases.count()
+    extra["cases.closed"] = cases.filter(status__in=rollups.CLOSED).count()
+    extra["outreaches"] = outreaches.count()
+    extra["villages"] = outreaches.values("village_id").distinct().count()
+    return visit_set_figures(Visit.objects.filter(outreach__in=outreaches), extra=extra)

@@ -1,0 +1,225 @@
+"""Dashboards (national → province → regency → district → village → outreach day), map page, photos."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, jurisdiction_codes, scoped
+from balekdusun.core.services import DomainError
+from balekdusun.core.views import require_perm
+from balekdusun.reports import stats, svg
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", _("The end date is before the start date."))
+        return data
+
+
+def _period(request):
+    form = PeriodForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data.get("start"), form.cleaned_data.get("end")
+    return form, None, None
+
+
+def charts(fig: stats.Figures) -> dict:
+    return {
+        "outcomes": svg.bars([(label, n, svg.OUTCOME_COLOURS[key]) for label, n, key in fig.outcomes],
+                             title=_g("Visits by outcome")),
+        "countries": svg.bars(fig.countries[:10], title=_g("Household members abroad by destination")),
+        "procedural": svg.bars(fig.procedural, title=_g("Procedural or not"),
+                               colours=["#3a9d5d", "#c0392b", "#8c8c8c"]),
+        "knowledge": svg.bars(
+            [(f"{k['label']} ({_g('first')})", k["first"] or 0) for k in fig.knowledge]
+            + [(f"{k['label']} ({_g('later')})", k["later"] or 0) for k in fig.knowledge],
+            title=_g("Knowledge check, share who know (%)"), unit="%",
+            colours=["#1f6f8b"] * 3 + ["#3a9d5d"] * 3),
+        "materials": svg.bars(fig.materials[:8], title=_g("Materials handed out")),
+        "trend": svg.weekly(fig.trend, [("visits", _g("Visits")), ("visits.met", _g("Met")),
+                                        ("households.reached", _g("Households reached"))],
+                            title=_g("Weekly trend")),
+    }
+
+
+@login_required
+def home(request):
+    require_perm(request.user, "reports.view")
+    codes = jurisdiction_codes(request.user)
+    if codes is None:
+        return redirect("reports:national")
+    if len(codes) == 1:
+        return redirect("reports:area", code=codes[0])
+    if not codes:
+        raise Http404("no jurisdiction")
+    return _dashboard(request, codes=codes, area=None)
+
+
+@login_required
+def national(request):
+    require_perm(request.user, "reports.view")
+    if jurisdiction_codes(request.user) is not None:
+        return redirect("reports:home")
+    return _dashboard(request, codes=[""], area=None)
+
+
+@login_required
+def area(request, code):
+    from balekdusun.regions.models import Area
+
+    require_perm(request.user, "reports.view")
+    if not in_jurisdiction(request.user, code):
+        raise Http404("not found")
+    try:
+        place = Area.objects.get(code=code)
+    except Area.DoesNotExist:
+        raise Http404("not found") from None
+    return _dashboard(request, codes=[code], area=place)
+
+
+def _crumbs(user, place):
+    crumbs = []
+    if jurisdiction_codes(user) is None:
+        crumbs.append((_g("Indonesia"), reverse("reports:national")))
+    if place is not None:
+        for a in [*place.ancestors(), place]:
+            if in_jurisdiction(user, a.code):
+                crumbs.append((a.label, reverse("reports:area", args=[a.code])))
+    return crumbs
+
+
+def _dashboard(request, *, codes, area):
+    from balekdusun.campaigns.models import Outreach
+
+    form, start, end = _period(request)
+    fig = stats.area_figures(request.user, codes, start=start, end=end)
+    outreaches = None
+    if area is not None and area.level == 4:
+        outreaches = scoped(request.user, Outreach).filter(village_id=area.code).select_related("campaign") \
+            .order_by("-date")
+        children = []
+    elif area is not None:
+        children = stats.children_rows(request.user, [area.code])
+    elif codes == [""]:
+        children = stats.children_rows(request.user, [""])
+    else:
+        children = stats.children_rows(request.user, None, codes=codes)
+    return render(request, "reports/dashboard.html", {
+        "area": area, "fig": fig, "charts": charts(fig), "children": children, "outreaches": outreaches,
+        "crumbs": _crumbs(request.user, area), "form": form, "start": start, "end": end,
+        "child_level": {None: _("Province"), 1: _("Regency/city"), 2: _("District"), 3: _("Village")}.get(
+            area.level if area else None) if codes == [""] or area else _("Area"),
+    }, status=400 if form.is_bound and form.errors else 200)
+
+
+@login_required
+def outreach(request, pk):
+    from balekdusun.campaigns.models import Outreach
+    from balekdusun.reports.models import OutreachPhoto
+
+    require_perm(request.user, "reports.view")
+    item = get_scoped_or_404(request.user, Outreach.objects.select_related("campaign", "village"), pk=pk)
+    fig = stats.outreach_figures(item)
+    photos = scoped(request.user, OutreachPhoto).filter(outreach=item)
+    from balekdusun.core.roles import has_perm
+
+    return render(request, "reports/outreach.html", {
+        "o": item, "fig": fig, "charts": charts(fig), "crumbs": _crumbs(request.user, item.village),
+        "photos": photos, "photo_form": PhotoForm(), "can_upload": has_perm(request.user, "campaigns.plan"),
+    })
+
+
+class PhotoForm(forms.Form):
+    image = forms.ImageField(label=_("Photo"))
+    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+
+
+@login_required
+@require_POST
+def upload_photo(request, pk):
+    from balekdusun.campaigns.models import Outreach
+    from balekdusun.reports import photos
+
+    require_perm(request.user, "campaigns.plan")
+    item = get_scoped_or_404(request.user, Outreach, pk=pk)
+    form = PhotoForm(request.POST, request.FILES)
+    if not form.is_valid():
+        fig = stats.outreach_figures(item)
+        return render(request, "reports/outreach.html", {
+            "o": item, "fig": fig, "charts": charts(fig), "crumbs": _crumbs(request.user, item.village),
+            "photos": item.photos.all(), "photo_form": form, "can_upload": True}, status=400)
+    try:
+        photos.add_photo(outreach=item, upload=form.cleaned_data["image"], caption=form.cleaned_data["caption"],
+                         actor=request.user)
+    except DomainError as exc:
+        form.add_error(exc.field, exc.message)
+        fig = stats.outreach_figures(item)
+        return render(request, "reports/outreach.html", {
+            "o": item, "fig": fig, "charts": charts(fig), "crumbs": _crumbs(request.user, item.village),
+            "photos": item.photos.all(), "photo_form": form, "can_upload": True}, status=400)
+    messages.success(request, _g("Photo added."))
+    return redirect("reports:outreach", pk=item.pk)
+
+
+@login_required
+@require_POST
+def delete_photo(request, pk):
+    from balekdusun.reports import photos
+    from balekdusun.reports.models import OutreachPhoto
+
+    require_perm(request.user, "campaigns.plan")
+    photo = get_scoped_or_404(request.user, OutreachPhoto, pk=pk)
+    outreach_id = photo.outreach_id
+    photos.delete_photo(photo=photo, actor=request.user)
+    messages.success(request, _g("Photo removed."))
+    return redirect("reports:outreach", pk=outreach_id)
+
+
+@login_required
+def map_page(request):
+    import json
+
+    from balekdusun.regions.models import Area
+    from balekdusun.reports import conf, geo
+    from balekdusun.visits.models import Outcome
+
+    require_perm(request.user, "reports.view")
+    code = request.GET.get("area") or None
+    codes = jurisdiction_codes(request.user)
+    if code is None and codes and len(codes) == 1:
+        code = codes[0]
+    place = None
+    if code:
+        if not in_jurisdiction(request.user, code):
+            raise Http404("not found")
+        place = Area.objects.filter(code=code).first()
+        if place is None:
+            raise Http404("not found")
+    box = geo.bounds(request.user, code)
+    # The village table only for a district or a village: a province has thousands.
+    villages = geo.village_points(request.user, area=code) if place is not None and place.level >= 3 else []
+    legend = [(o.value, o.label, svg.OUTCOME_COLOURS[o.value]) for o in Outcome]
+    return render(request, "reports/map.html", {
+        "area": place, "bounds": box, "bounds_json": json.dumps(box), "tiles": conf.MAP_TILE_URL,
+        "colours_json": json.dumps(svg.OUTCOME_COLOURS), "legend": legend,
+        "villages": villages[:300], "village_count": len(villages)})
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
