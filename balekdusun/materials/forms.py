@@ -166,7 +166,8 @@ class SheetForm(forms.Form):
             if data.get("preset") == "custom" and given is None:
                 self.add_error(name, _("Required for a custom layout."))
                 continue
-            values[name] = float(given) if given is not None else getattr(base, name)
+            cast = int if name in ("cols", "rows") else float
+            values[name] = cast(given) if given is not None else getattr(base, name)
         if self.errors:
             return data
         layout = sheets.Layout(**values)
