@@ -1,0 +1,69 @@
+"""The field app in Chromium: sign in, record visits with no signal, reload, sync exactly once."""
+
+from conftest import PASSWORD
+
+
+def _wait_ready(page):
+    page.wait_for_selector("#app[data-ready='1']")
+
+
+def _record_visit(page, turf, household):
+    page.click(f"a[href='#/hh/{turf.pk}/s{household.pk}']")
+    page.click(f"a[href='#/visit/{turf.pk}/s{household.pk}']")
+    page.check("input[name=outcome][value=met]")
+    page.check("input[name=met_role][value=head]")
+    page.check("input[name=topics][value=hotline]")
+    page.select_option("select[name=k_hotline]", "true")
+    page.click("form.visit button[type=submit]")
+    page.wait_for_selector(f"a[href='#/hh/{turf.pk}/s{household.pk}'] ~ .badge.warn")
+
+
+def test_offline_visits_sync_exactly_once(page, bob, field_setup):
+    from balekdusun.visits.models import Visit
+
+    turf, households = field_setup["turf"], field_setup["households"]
+    page.goto("/field/")
+    _wait_ready(page)
+    page.fill("input[name=username]", "bob")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login button[type=submit]")
+    page.wait_for_selector(f"a[href='#/turf/{turf.pk}']")
+    # The service worker must hold the shell before the signal goes.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null || caches.keys().then(k => k.length > 0)")
+
+    page.context.set_offline(True)
+    page.click(f"a[href='#/turf/{turf.pk}']")
+    for hh in households[:3]:
+        _record_visit(page, turf, hh)
+    page.wait_for_function("document.querySelectorAll('ol.walk .badge.warn').length === 3")
+
+    page.reload()
+    _wait_ready(page)
+    page.goto(page.base_url + "/field/#/sync")
+    _wait_ready(page)
+    page.wait_for_selector("#pending-count")
+    assert page.inner_text("#pending-count") == "3"
+    assert Visit.objects.count() == 0
+
+    page.context.set_offline(False)
+    page.click("#sync-now")
+    page.wait_for_function("document.querySelector('#pending-count') && "
+                           "document.querySelector('#pending-count').textContent === '0'")
+    assert Visit.objects.count() == 3
+    assert set(Visit.objects.values_list("household_id", flat=True)) == {h.pk for h in households[:3]}
+    assert Visit.objects.filter(officer=bob, outreach=field_setup["outreach"], outcome="met").count() == 3
+
+    page.click("#sync-now")
+    page.wait_for_selector("#sync-status:has-text('Sinkron selesai')")
+    assert Visit.objects.count() == 3
+
+
+def test_wrong_password_shows_error(page, bob):
+    page.goto("/field/")
+    _wait_ready(page)
+    page.fill("input[name=username]", "bob")
+    page.fill("input[name=password]", "wrong")
+    page.click("form.login button[type=submit]")
+    page.wait_for_selector(".msg.error:not([hidden])")
+    assert "salah" in page.inner_text(".msg.error")
