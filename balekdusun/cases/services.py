@@ -47,7 +47,8 @@ FOLLOWUP_KINDS = {
 
 # Keyword details open_case accepts besides its named arguments.
 DETAIL_FIELDS = ("priority", "sensitivity", "assignee", "due_at", "reporter_relationship", "subject_name",
-                 "destination_country", "employer", "agency_name", "health_details", "victim_status", "opened_at")
+                 "destination_country", "employer", "agency_name", "health_details", "victim_status", "opened_at",
+                 "reference")
 TEXT_LIMITS = {"reporter_name": 120, "reporter_relationship": 60, "subject_name": 120, "employer": 160,
                "agency_name": 160, "victim_status": 200, "description": 10_000, "health_details": 5_000}
 
@@ -132,8 +133,9 @@ def open_case(*, office, kind, source, description="", village=None, household=N
 
     `kind` is a CaseKind value or a visit follow-up kind ("family_in_trouble"…). `village` is an Area or its code.
     Details: priority, sensitivity, assignee, due_at, reporter_relationship, subject_name, destination_country,
-    employer, agency_name, health_details, victim_status, opened_at (back-dated imports only).
-    Opening the same (visit, kind) twice returns the first case: a replayed sync opens nothing new.
+    employer, agency_name, health_details, victim_status; opened_at and reference only for imports and the demo
+    (a given reference must be a valid, unused code).
+    Opening the same (visit, kind, description) twice returns the first case: a replayed sync opens nothing new.
     """
     from balekdusun.regions.models import Area
 
@@ -185,6 +187,11 @@ def open_case(*, office, kind, source, description="", village=None, household=N
     now = timezone.now()
     opened_at = details.get("opened_at") or now
     due_at = details.get("due_at")
+    given_ref = details.get("reference")
+    if given_ref is not None:
+        given_ref = codes.normalize(given_ref)
+        if not codes.is_valid(given_ref) or Case.objects.filter(reference=given_ref).exists():
+            raise DomainError("case.bad_reference", _("Invalid or used reference code."), field="reference")
     if due_at is not None:
         _check_future(due_at)
     else:
@@ -209,14 +216,15 @@ def open_case(*, office, kind, source, description="", village=None, household=N
     )
     with transaction.atomic():
         if visit is not None:
-            existing = Case.objects.filter(visit=visit, kind=kind).first()
-            if existing is not None:
-                return existing
+            # A replayed sync must not open the case twice (the same visit, kind and note).
+            for existing in Case.objects.filter(visit=visit, kind=kind):
+                if existing.description == fields["description"]:
+                    return existing
         case = None
         for _attempt in range(5):
             try:
                 with transaction.atomic():
-                    case = Case.objects.create(reference=codes.generate(), **fields)
+                    case = Case.objects.create(reference=given_ref or codes.generate(), **fields)
                 break
             except IntegrityError:
                 # A reference collision (1 in 3.4e10): draw again.
