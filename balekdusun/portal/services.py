@@ -61,8 +61,8 @@ def save_job(*, job: JobOpening, actor) -> JobOpening:
     with transaction.atomic():
         job.updated_by = actor
         job.save()
-        audit.log(actor, "job.created" if created else "job.updated", job, reference=job.reference,
-                  status=job.status, office=job.office_id)
+        audit.log(actor, "job.created" if created else "job.updated", job,
+                  office=job.office or getattr(actor, "office", None), reference=job.reference, status=job.status)
     bump_content_version()
     return job
 
