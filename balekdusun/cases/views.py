@@ -150,6 +150,11 @@ def hotline(request):
         "duplicates": [(c, summary(c, user)) for c in duplicates]}, status=status)
 
 
+def _auto_id(form_name: str) -> str:
+    # Several forms on one page share field names ("note"); ids must stay unique for labels and tests.
+    return form_name.replace("_form", "") + "-%s"
+
+
 def _detail(request, case, status=200, **forms):
     user = request.user
     personal = can_see_personal(user, case)
@@ -159,13 +164,13 @@ def _detail(request, case, status=200, **forms):
         "attachments": case.attachments.all(),
         "can_work": has_perm(user, "cases.work"),
         "can_assign": has_perm(user, "cases.assign"),
-        "status_form": forms.get("status_form") or StatusForm(case=case),
-        "assign_form": forms.get("assign_form") or AssignForm(case=case),
-        "due_form": forms.get("due_form") or DueForm(initial={"due_date": timezone.localtime(case.due_at).date()
-                                                              if case.due_at else None}),
-        "note_form": forms.get("note_form") or NoteForm(),
-        "call_form": forms.get("call_form") or CallForm(),
-        "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+        "status_form": forms.get("status_form") or StatusForm(case=case, auto_id=_auto_id("status_form")),
+        "assign_form": forms.get("assign_form") or AssignForm(case=case, auto_id=_auto_id("assign_form")),
+        "due_form": forms.get("due_form") or DueForm(auto_id=_auto_id("due_form"), initial={
+            "due_date": timezone.localtime(case.due_at).date() if case.due_at else None}),
+        "note_form": forms.get("note_form") or NoteForm(auto_id=_auto_id("note_form")),
+        "call_form": forms.get("call_form") or CallForm(auto_id=_auto_id("call_form")),
+        "attachment_form": forms.get("attachment_form") or AttachmentForm(auto_id=_auto_id("attachment_form")),
         "open_form": next((name for name, f in forms.items() if f is not None and f.errors), ""),
     }
     if request.method == "GET":
@@ -186,7 +191,7 @@ def _action(request, reference, form_class, form_name, perm, run):
     case = _get_case(user, reference)
     require_perm(user, perm)
     kwargs = {"case": case} if form_class in (StatusForm, AssignForm) else {}
-    form = form_class(request.POST, request.FILES, **kwargs)
+    form = form_class(request.POST, request.FILES, auto_id=_auto_id(form_name), **kwargs)
     if form.is_valid():
         try:
             message = run(case, form)
