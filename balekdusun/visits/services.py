@@ -261,11 +261,7 @@ def _resolve_refs(batch: _Batch, p: _Parsed) -> tuple[object | None, object | No
     for n, line in enumerate(m.materials):
         if line.material_id not in batch.materials:
             errors.append(_err(f"materials.{n}.material_id", _("Unknown material.")))
-    if m.sticker_code:
-        from balekdusun.materials import codes
-
-        if not codes.is_valid(m.sticker_code):
-            errors.append(_err("sticker_code", _("Not a valid sticker code (check the last character).")))
+    # A mistyped sticker code is not refused: the visit is stored and flagged (materials' place_sticker).
     return household, outreach, errors
 
 

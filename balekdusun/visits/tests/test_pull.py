@@ -1,0 +1,81 @@
+import gzip
+import json
+from datetime import timedelta
+
+from django.utils import timezone
+
+from balekdusun.campaigns.models import Household
+from balekdusun.visits.models import Visit
+from balekdusun.visits.tests.conftest import VILLAGE, visit_record
+
+PULL = "/api/v1/sync/pull"
+
+
+def test_first_pull_then_delta(client, bearer, bob, field_setup):
+    h = bearer(bob)
+    r = client.get(PULL, {"device": "p1", "pending": 2}, **h)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["full"] is True
+    assert [o["id"] for o in body["outreaches"]] == [field_setup["outreach"].pk]
+    [turf] = body["turfs"]
+    assert turf["mine"] and turf["stops"] == [x.pk for x in field_setup["households"]]
+    assert {x["i"] for x in body["households"]} == {x.pk for x in field_setup["households"]}
+    assert all("head_name" not in json.dumps(x) for x in body["households"])
+
+    # Nothing changed (rows older than the overlap window the server re-sends): only the cursor, empty deltas.
+    Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
+    again = client.get(PULL, {"cursor": body["cursor"]}, **h).json()
+    assert again["households"] == [] and "turfs" not in again and "outreaches" not in again
+
+    # A new household and a visit by a teammate show up in the next delta, nothing else does.
+    new = Household.objects.create(village_id=VILLAGE, address="Rumah baru")
+    client.post("/api/v1/sync/push", json.dumps({"records": [visit_record(field_setup["households"][0],
+                                                                          field_setup["outreach"])]}),
+                content_type="application/json", **h)
+    Visit.objects.update(received_at=timezone.now() - timedelta(hours=1))
+    visit = visit_record(field_setup["households"][1], field_setup["outreach"])
+    client.post("/api/v1/sync/push", json.dumps({"records": [visit]}), content_type="application/json", **h)
+    delta = client.get(PULL, {"cursor": again["cursor"]}, **h).json()
+    assert [x["i"] for x in delta["households"]] == [new.pk]
+    assert [v[0] for v in delta["visits"]] == [visit["uuid"]]
+
+
+def test_pull_is_gzipped(client, bearer, bob, field_setup):
+    r = client.get(PULL, HTTP_ACCEPT_ENCODING="gzip", **bearer(bob))
+    assert r["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(r.content))["full"] is True
+
+
+def test_bad_cursor(client, bearer, bob, field_setup):
+    r = client.get(PULL, {"cursor": "garbage!"}, **bearer(bob))
+    assert r.status_code == 400 and r.json()["errors"][0]["field"] == "cursor"
+
+
+def test_other_office_sees_no_assignment(client, bearer, charlie, field_setup):
+    body = client.get(PULL, **bearer(charlie)).json()
+    assert body["outreaches"] == [] and body["households"] == []
+
+
+def test_device_status_from_pull(client, bearer, bob, field_setup):
+    from balekdusun.visits.models import DeviceStatus
+
+    client.get(PULL, {"device": "p1", "pending": 2, "failing": 1}, **bearer(bob))
+    d = DeviceStatus.objects.get(user=bob)
+    assert (d.pending, d.failing) == (2, 1) and d.last_pull_at is not None
+
+
+def test_token_login(client, bob, victor):
+    from conftest import PASSWORD
+
+    r = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": PASSWORD}),
+                    content_type="application/json")
+    assert r.status_code == 200
+    key = r.json()["token"]
+    assert client.get(PULL, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    r = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": "nope"}),
+                    content_type="application/json")
+    assert r.status_code == 401 and r.json()["errors"][0]["field"] == "password"
+    r = client.post("/api/v1/sync/token", json.dumps({"username": "victor", "password": PASSWORD}),
+                    content_type="application/json")
+    assert r.status_code == 403
