@@ -6,6 +6,7 @@ from datetime import datetime
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from balekdusun.cases import codes, services
 from balekdusun.cases.models import OPEN_STATUSES, Case
@@ -120,7 +121,7 @@ def _case(user, reference) -> Case:
 
 
 def _error(err: DomainError):
-    return 422, {"code": err.code, "message": err.message, "field": err.field}
+    return Status(422, {"code": err.code, "message": err.message, "field": err.field})
 
 
 @router.get("", response=list[CaseRow], summary="Cases in your jurisdiction (redacted summaries)")
@@ -161,7 +162,7 @@ def create_case(request, payload: CaseIn):
         case = services.open_case(office=user.office, actor=user, **{k: v for k, v in data.items() if v is not None})
     except DomainError as err:
         return _error(err)
-    return 201, _detail(case, user)
+    return Status(201, _detail(case, user))
 
 
 @router.post("/{reference}/status", response={200: CaseOut, 404: ErrorOut, 422: ErrorOut},
@@ -189,5 +190,5 @@ def add_note(request, reference: str, payload: NoteIn):
         services.add_note(case, text=payload.text, actor=user)
     except DomainError as err:
         return _error(err)
-    return 201, _detail(case, user)
+    return Status(201, _detail(case, user))
 

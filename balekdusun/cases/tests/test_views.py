@@ -7,8 +7,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from balekdusun.cases.models import Case, CaseAttachment, CaseEvent
 from balekdusun.core.models import AuditEntry
 
-pytestmark = pytest.mark.urls("balekdusun.cases.tests.urls")
-
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
