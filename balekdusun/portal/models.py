@@ -67,7 +67,7 @@ class Agency(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        if not normalize_licence(self.licence_number):
+        if self.licence_number and not normalize_licence(self.licence_number):
             raise ValidationError({"licence_number": _("Enter the licence number.")})
         clash = Agency.objects.filter(licence_key=normalize_licence(self.licence_number)).exclude(pk=self.pk)
         if clash.exists():

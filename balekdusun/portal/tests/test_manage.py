@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from balekdusun.core.models import AuditEntry
 from balekdusun.portal import imports
@@ -14,6 +14,13 @@ from balekdusun.portal.models import Agency, AgencyStatus, InfoPage, JobOpening,
 from balekdusun.portal.tests.conftest import make_agency, make_job
 
 FUTURE = (timezone.localdate() + timedelta(days=30)).isoformat()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages of direct service calls are asserted in English (requests follow the language cookie)."""
+    with translation.override("en"):
+        yield
 
 
 def csv_file(text, name="data.csv"):
