@@ -137,10 +137,44 @@ class StatusForm(forms.Form):
 class AssignForm(forms.Form):
     assignee = UserChoiceField(label=_("Assign to"), queryset=None, required=False)
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, user=None, **kwargs):
+        from balekdusun.core.roles import has_perm
+
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = workers_of(case.office)
+        qs = workers_of(case.office)
+        if user is not None and not has_perm(user, "cases.assign"):
+            qs = qs.filter(pk=user.pk)  # an officer may only take a case themselves
+        self.fields["assignee"].queryset = qs
         self.fields["assignee"].initial = case.assignee_id
+
+
+class DetailsForm(forms.Form):
+    """The people and the story, for whoever works the case and may see personal data."""
+
+    reporter_name = forms.CharField(label=_("Reporter name"), max_length=120, required=False)
+    reporter_phone = forms.CharField(label=_("Reporter phone"), max_length=32, required=False)
+    reporter_relationship = forms.CharField(label=_("Relationship to the migrant worker"), max_length=60,
+                                            required=False)
+    subject_name = forms.CharField(label=_("Migrant worker's name"), max_length=120, required=False)
+    destination_country = forms.CharField(label=_("Country (two-letter code)"), max_length=2, required=False)
+    employer = forms.CharField(label=_("Employer"), max_length=160, required=False)
+    agency_name = forms.CharField(label=_("Agency (P3MI)"), max_length=160, required=False)
+    description = forms.CharField(label=_("What happened"), max_length=10_000, required=False,
+                                  widget=forms.Textarea(attrs={"rows": 5}))
+    health_details = forms.CharField(label=_("Health details"), max_length=5_000, required=False,
+                                     widget=forms.Textarea(attrs={"rows": 2}))
+    victim_status = forms.CharField(label=_("Victim status"), max_length=200, required=False)
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    restricted = forms.BooleanField(label=_("Restricted case"), required=False)
+
+    FIELDS = ("reporter_name", "reporter_phone", "reporter_relationship", "subject_name", "destination_country",
+              "employer", "agency_name", "description", "health_details", "victim_status", "priority")
+
+    @classmethod
+    def for_case(cls, case, **kwargs):
+        initial = {name: getattr(case, name) for name in cls.FIELDS}
+        initial["restricted"] = case.is_restricted
+        return cls(initial=initial, **kwargs)
 
 
 class DueForm(forms.Form):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<str:reference>/status/", views.change_status, name="status"),
     path("<str:reference>/assign/", views.assign, name="assign"),
     path("<str:reference>/due/", views.change_due, name="due"),
+    path("<str:reference>/details/", views.edit_details, name="details"),
     path("<str:reference>/note/", views.add_note, name="note"),
     path("<str:reference>/call/", views.log_call, name="call"),
     path("<str:reference>/attachments/", views.add_attachment, name="attach"),

@@ -14,6 +14,7 @@ from balekdusun.cases.forms import (
     AssignForm,
     AttachmentForm,
     CallForm,
+    DetailsForm,
     DueForm,
     FilterForm,
     HotlineForm,
@@ -165,7 +166,8 @@ def _detail(request, case, status=200, **forms):
         "can_work": has_perm(user, "cases.work"),
         "can_assign": has_perm(user, "cases.assign"),
         "status_form": forms.get("status_form") or StatusForm(case=case, auto_id=_auto_id("status_form")),
-        "assign_form": forms.get("assign_form") or AssignForm(case=case, auto_id=_auto_id("assign_form")),
+        "assign_form": forms.get("assign_form") or AssignForm(case=case, user=user, auto_id=_auto_id("assign_form")),
+        "details_form": forms.get("details_form") or DetailsForm.for_case(case, auto_id=_auto_id("details_form")),
         "due_form": forms.get("due_form") or DueForm(auto_id=_auto_id("due_form"), initial={
             "due_date": timezone.localtime(case.due_at).date() if case.due_at else None}),
         "note_form": forms.get("note_form") or NoteForm(auto_id=_auto_id("note_form")),
@@ -191,6 +193,8 @@ def _action(request, reference, form_class, form_name, perm, run):
     case = _get_case(user, reference)
     require_perm(user, perm)
     kwargs = {"case": case} if form_class in (StatusForm, AssignForm) else {}
+    if form_class is AssignForm:
+        kwargs["user"] = user
     form = form_class(request.POST, request.FILES, auto_id=_auto_id(form_name), **kwargs)
     if form.is_valid():
         try:
@@ -241,6 +245,29 @@ def change_due(request, reference):
         return _("Due date changed.")
 
     return _action(request, reference, DueForm, "due_form", "cases.work", run)
+
+
+@login_required
+@require_POST
+def edit_details(request, reference):
+    user = request.user
+
+    def run(case, form):
+        if not can_see_personal(user, case):
+            raise DomainError("case.forbidden_details", _("Only the assignee or a coordinator may edit the details."))
+        data = form.cleaned_data
+        fields = {name: data[name] for name in DetailsForm.FIELDS}
+        if data["restricted"]:
+            fields["sensitivity"] = Sensitivity.RESTRICTED
+        elif case.is_restricted:
+            if not has_perm(user, "cases.view_all_restricted"):
+                raise DomainError("case.forbidden_unrestrict", _("Only the office head may lift the restriction."),
+                                  field="restricted")
+            fields["sensitivity"] = Sensitivity.NORMAL
+        services.update_details(case, actor=user, **fields)
+        return _("Details saved.")
+
+    return _action(request, reference, DetailsForm, "details_form", "cases.work", run)
 
 
 @login_required

@@ -208,3 +208,35 @@ def test_list_filters_and_board(login, carol, bob, open_case):
     assert client.get("/cases/", {"overdue": "on"}).context["rows"] == []
     board = client.get("/cases/board/")
     assert board.status_code == 200 and a.display_reference in board.content.decode()
+
+
+def test_edit_details_and_restriction_rules(login, bob, carol, dave, open_case):
+    case = open_case(assignee=bob)
+    client = login(bob)
+    url = f"/cases/{case.reference}/details/"
+    data = {"reporter_name": "Siti Aminah", "reporter_phone": "081234567890", "subject_name": "Rudi",
+            "description": "Cerita baru", "priority": "urgent", "restricted": "on", "destination_country": "MY"}
+    assert client.post(url, data).status_code == 302
+    case.refresh_from_db()
+    assert case.is_restricted and case.description == "Cerita baru" and case.priority == "urgent"
+    assert CaseEvent.objects.filter(kind="details").get().data["fields"] == [
+        "description", "destination_country", "priority", "sensitivity", "subject_name"]
+    # the assignee may not lift the restriction; the office head may
+    response = client.post(url, {**data, "restricted": ""})
+    assert response.status_code == 422 and "restricted" in response.context["details_form"].errors
+    assert login(dave).post(url, {**data, "restricted": ""}).status_code == 302
+    bad = login(dave).post(url, {**data, "reporter_phone": "12"})
+    assert bad.status_code == 422 and "reporter_phone" in bad.context["details_form"].errors
+
+
+def test_officer_may_take_an_unassigned_case_only(login, bob, carol, offices, open_case):
+    from balekdusun.core.models import User
+    from balekdusun.core.roles import Role
+
+    other = User.objects.create(username="olga", role=Role.OFFICER, office=offices["sumsel"])
+    case = open_case()
+    client = login(bob)
+    assert client.post(f"/cases/{case.reference}/assign/", {"assignee": other.pk}).status_code == 422
+    assert client.post(f"/cases/{case.reference}/assign/", {"assignee": bob.pk}).status_code == 302
+    case.refresh_from_db()
+    assert case.assignee == bob
