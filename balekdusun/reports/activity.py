@@ -28,6 +28,8 @@ TOPICS = {"jobs": "peluang kerja di luar negeri", "legal_procedure": "prosedur r
 FOLLOWUPS = {"wants_to_apply": "ingin bekerja ke luar negeri secara prosedural",
              "family_in_trouble": "keluarga bermasalah di luar negeri",
              "broker_report": "laporan calo/perekrut ilegal", "needs_documents": "membutuhkan bantuan dokumen"}
+OUTCOMES_ID = {"met": "bertemu", "not_home": "tidak ada di rumah", "refused": "menolak", "moved": "sudah pindah",
+               "vacant": "rumah kosong", "inaccessible": "tidak dapat dijangkau"}
 COUNTRIES = {"MY": "Malaysia", "JP": "Jepang", "TW": "Taiwan", "HK": "Hong Kong", "SG": "Singapura",
              "KR": "Korea Selatan", "SA": "Arab Saudi", "AE": "Uni Emirat Arab", "BN": "Brunei Darussalam",
              "KH": "Kamboja", "QA": "Qatar", "TR": "Turki", "PL": "Polandia", "DE": "Jerman", "XX": "lainnya"}
@@ -95,17 +97,15 @@ def _results(fig: stats.Figures, *, day: bool) -> list[tuple[str, str]]:
         ("Jumlah kunjungan", angka(fig["visits"])),
         ("Tingkat kontak", f"{angka(fig.contact_rate)}%" if fig.contact_rate is not None else "—"),
     ]
-    from balekdusun.visits.models import Outcome
-
     for _label, n, key in fig.outcomes:
         if key != "met" and n:
-            rows.append((f"  tidak bertemu: {str(Outcome(key).label).lower()}", angka(n)))
+            rows.append((f"\u2003tidak bertemu: {OUTCOMES_ID.get(key, key)}", angka(n)))
     rows += [
         ("Materi (brosur/stiker/poster) dibagikan", angka(fig["materials.handed_out"])),
         ("Stiker ditempel", angka(fig["stickers.placed"])),
         ("Rumah tangga dengan anggota keluarga bekerja di luar negeri", angka(fig["mig.households"])),
         ("Anggota keluarga di luar negeri", angka(fig["mig.abroad"])),
-        ("  di antaranya non-prosedural", angka(fig["mig.nonprocedural"])),
+        ("\u2003di antaranya non-prosedural", angka(fig["mig.nonprocedural"])),
         ("Purna PMI (sudah kembali)", angka(fig["mig.returnees"])),
         ("Warga berencana bekerja ke luar negeri", angka(fig["mig.planning"])),
         ("Tindak lanjut / pengaduan dibuka", angka(fig["cases.opened"])),
@@ -261,8 +261,8 @@ def release_text(ctx: dict, outreach) -> str:
         top = ", ".join(c for c, _n in ctx["countries"][:3])
         paras.append(f"Negara tujuan yang paling banyak disebut warga adalah {top}.")
     paras.append(
-        "\u201cKami ingin setiap keluarga tahu jalur resmi dan tahu ke mana harus melapor bila ada masalah. "
-        "Berangkat secara prosedural berarti terlindungi,\u201d kata perwakilan "
+        "[Kutipan pejabat: ganti dengan pernyataan yang disetujui.] \u201cKami ingin setiap keluarga tahu jalur "
+        "resmi dan tahu ke mana harus melapor bila ada masalah,\u201d kata Kepala "
         f"{office.short_name or office.name}.")
     if partners:
         paras.append(f"Kegiatan didukung oleh {', '.join(partners[:4])}.")

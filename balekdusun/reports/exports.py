@@ -264,11 +264,16 @@ class ExportForm(forms.Form):
         return data
 
 
+def _choices():
+    # Plain dicts: templates call callables, and a Dataset class is one.
+    return [{"name": d.name, "label": d.label} for d in DATASETS.values()]
+
+
 @login_required
 def index(request):
     require_perm(request.user, "exports.download")
     return render(request, "reports/exports.html", {
-        "datasets": DATASETS.values(), "form": ExportForm(user=request.user),
+        "datasets": _choices(), "form": ExportForm(user=request.user),
         "personal": has_perm(request.user, "personal.view")})
 
 
@@ -281,7 +286,7 @@ def download(request, kind, fmt):
     form = ExportForm(request.GET, user=request.user)
     if not form.is_valid():
         return render(request, "reports/exports.html", {
-            "datasets": DATASETS.values(), "form": form,
+            "datasets": _choices(), "form": form,
             "personal": has_perm(request.user, "personal.view")}, status=400)
     data = form.cleaned_data
     dataset = DATASETS[kind](request.user, area=data["area"] or None, start=data["start"], end=data["end"])
