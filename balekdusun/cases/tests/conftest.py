@@ -8,7 +8,7 @@ def open_case(offices):
 
     def _open(**kw):
         args = dict(office=offices["sumsel"], kind="unpaid_wages", source="hotline", village="16.02.08.2017",
-                    description="Gaji tidak dibayar enam bulan", reporter_name="Siti Aminah",
+                    description="Majikan menahan upah enam bulan", reporter_name="Siti Aminah",
                     reporter_phone="0812-3456-7890", consent=True)
         args.update(kw)
         return services.open_case(**args)

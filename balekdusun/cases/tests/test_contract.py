@@ -69,7 +69,12 @@ def test_open_case_refuses_bad_input_and_saves_nothing(open_case, kw, field):
 
 def test_check_status_needs_reference_and_phone_digits(open_case):
     case = open_case()
-    assert services.check_status(reference=codes.display(case.reference).lower(), phone_last4="7890") == "New"
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert services.check_status(reference=codes.display(case.reference).lower(), phone_last4="7890") == "New"
+    with translation.override("id"):
+        assert services.check_status(reference=case.reference, phone_last4="7890") == "Baru"
     assert services.check_status(reference=case.reference, phone_last4="0000") is None
     assert services.check_status(reference="ZZZZ-ZZZZ", phone_last4="7890") is None
     assert services.check_status(reference=case.reference, phone_last4="") is None

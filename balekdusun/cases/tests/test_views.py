@@ -60,7 +60,7 @@ def test_detail_shows_timeline_and_audits_personal_view(login, carol, open_case)
     response = login(carol).get(f"/cases/{case.reference}/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Gaji tidak dibayar" in body and case.display_reference in body
+    assert "Majikan menahan upah" in body and case.display_reference in body
     assert AuditEntry.objects.filter(action="personal.viewed", object_id=str(case.pk)).exists()
 
 
@@ -69,7 +69,7 @@ def test_village_official_sees_redacted_case_of_own_village_only(login, dina, op
     other = open_case(village="16.02.23.2001")
     client = login(dina)
     body = client.get(f"/cases/{mine.reference}/").content.decode()
-    assert "Gaji tidak dibayar" not in body and "Siti Aminah" not in body and "S. A." in body
+    assert "Majikan menahan" not in body and "Siti Aminah" not in body and "S. A." in body
     assert client.get(f"/cases/{other.reference}/").status_code == 404
     office_case = open_case(village=None)
     assert client.get(f"/cases/{office_case.reference}/").status_code == 404
@@ -180,7 +180,7 @@ def test_export_redacts_personal_data_unless_allowed(login, carol, victor, bob, 
     rows = list(csv.reader(io.StringIO(login(carol).get("/cases/export.csv").content.decode("utf-8-sig"))))
     assert len(rows) == 3
     flat = " ".join(" ".join(r) for r in rows)
-    assert "Siti Aminah" in flat and "+6281234567890" in flat and "Gaji" not in flat
+    assert "Siti Aminah" in flat and "+6281234567890" in flat and "Majikan" not in flat
     assert "'=HYPERLINK" in flat
     assert AuditEntry.objects.filter(action="export.downloaded", data__personal=True).count() == 1
 
