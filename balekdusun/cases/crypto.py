@@ -69,9 +69,6 @@ class EncryptedTextField(models.TextField):
             return None
         return encrypt(value)
 
-    def get_db_prep_lookup_value_is_iterable(self):  # pragma: no cover - lookups are refused below
-        return False
-
     def get_lookup(self, lookup_name):
         # Encrypted values are randomised: equality or "contains" in SQL could never match, so fail loudly.
         if lookup_name != "isnull":

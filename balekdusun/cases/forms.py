@@ -71,7 +71,9 @@ class HotlineForm(forms.Form):
     restricted = forms.BooleanField(label=_("Restricted case"), required=False,
                                     help_text=_("Only the assignee, the office head and administrators see it."))
     consent = forms.BooleanField(label=_("The caller agreed that we record their personal data"), required=False)
-    confirm_new = forms.BooleanField(label=_("This is a new case, not one of the cases above"), required=False)
+    # Shown (as a checkbox) only when duplicates were suggested; see show_duplicate_choice().
+    confirm_new = forms.BooleanField(label=_("This is a new case, not one of the cases above"), required=False,
+                                     widget=forms.HiddenInput)
 
     def __init__(self, *args, user, **kwargs):
         from balekdusun.regions.forms import AreaField
@@ -89,6 +91,9 @@ class HotlineForm(forms.Form):
                                                       required=False)
             order.insert(order.index("restricted"), "assignee")
         self.order_fields(order)
+
+    def show_duplicate_choice(self):
+        self.fields["confirm_new"].widget = forms.CheckboxInput()
 
     def clean(self):
         data = super().clean()

@@ -120,6 +120,8 @@ def hotline(request):
             duplicates = services.duplicate_candidates(
                 _cases(user), reporter_phone=data["reporter_phone"], reporter_name=data["reporter_name"],
                 subject_name=data["subject_name"])
+            if duplicates:
+                form.show_duplicate_choice()
             if duplicates and not data["confirm_new"]:
                 form.add_error("confirm_new", _("Similar cases exist. Open one of them, or tick this box to "
                                                 "create a new case."))
