@@ -16,6 +16,7 @@ rejects a visit: it is stored with ``data["flags"]`` for the coordinator.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from uuid import UUID
 
@@ -293,7 +294,7 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
     if that fails (a concurrent push of the same UUID), each falls back to its own savepoint."""
     from balekdusun.reports import rollups
 
-    fresh = []
+    fresh, one_by_one = [], []
     for p in parsed:
         known = _known_visit(batch, p)
         if known is not None:
@@ -304,6 +305,13 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
             yield p.index, Result(str(p.uuid), p.kind, INVALID, errors=errors)
             continue
         fresh.append((p, _new_visit(batch, p, household, outreach)))
+    # Rollups decide a household's first visit from the visits already stored, so a household visited twice in
+    # one batch takes the one-by-one path, where each visit is counted before the next is written.
+    per_household = Counter(v.household_id for _p, v in fresh)
+    one_by_one = [p for p, v in fresh if per_household[v.household_id] > 1]
+    fresh = [(p, v) for p, v in fresh if per_household[v.household_id] == 1]
+    for p in one_by_one:
+        yield p.index, _apply_visit(batch, p)
     if not fresh:
         return
     try:
