@@ -174,3 +174,165 @@ def nearby_households(*, village_code: str, latitude: float, longitude: float, a
         found.append(household)
     found.sort(key=lambda h: h.distance_m)
     return found
+
+
+# --- turfs and walk lists -------------------------------------------------------------------------------------
+
+def household_visit_summary(household_ids) -> dict[int, dict]:
+    """{household_id: {"visits": n, "not_home": n, "last_outcome": str, "last_at": datetime}} from the visits."""
+    from balekdusun.visits.models import Visit
+
+    summary: dict[int, dict] = {}
+    rows = (Visit.objects.filter(household_id__in=list(household_ids))
+            .order_by("household_id", "visited_at").values_list("household_id", "outcome", "visited_at"))
+    for hid, outcome, at in rows.iterator(chunk_size=2000):
+        item = summary.setdefault(hid, {"visits": 0, "not_home": 0, "last_outcome": "", "last_at": None})
+        item["visits"] += 1
+        item["not_home"] += outcome == "not_home"
+        item["last_outcome"], item["last_at"] = outcome, at
+    return summary
+
+
+def needs_visit(info: dict | None, max_attempts: int | None = None) -> bool:
+    """Never visited, or last found not home with fewer than `max_attempts` not-home visits so far."""
+    limit = conf.ROUTE_MAX_ATTEMPTS if max_attempts is None else max_attempts
+    if not info or not info["visits"]:
+        return True
+    return info["last_outcome"] == "not_home" and info["not_home"] < limit
+
+
+def _order_households(households: list[Household], *, seconds: float, max_attempts: int | None = None):
+    """(ordered households, route length in metres). Households without GPS go last, by dusun/RT/address."""
+    from balekdusun.campaigns import routing
+    from balekdusun.campaigns.geo import project
+
+    located = [h for h in households if h.latitude is not None and h.longitude is not None]
+    unlocated = sorted((h for h in households if h.latitude is None or h.longitude is None),
+                       key=lambda h: (h.dusun, h.rt, h.rw, h.address, h.pk))
+    summary = household_visit_summary([h.pk for h in located])
+    points = project([(h.latitude, h.longitude) for h in located])
+    first = {i for i, h in enumerate(located) if needs_visit(summary.get(h.pk), max_attempts)}
+    if len(first) == len(located):
+        first = set()  # everyone is a priority: one path
+    order = routing.order(points, first=first, seconds=seconds)
+    length = routing.path_length(points, order)
+    return [located[i] for i in order] + unlocated, int(round(length))
+
+
+def _write_stops(turf, households: list[Household], length_m: int) -> None:
+    from balekdusun.campaigns.models import TurfStop
+
+    TurfStop.objects.filter(turf=turf).delete()
+    TurfStop.objects.bulk_create([TurfStop(turf=turf, household=h, position=i)
+                                  for i, h in enumerate(households, start=1)])
+    turf.route_length_m = length_m
+    turf.save(update_fields=["route_length_m", "updated_at"])
+
+
+def cut_turfs(*, outreach, count: int, actor, seconds: float | None = None) -> list:
+    """Replace the outreach's turfs by `count` balanced, compact turfs with ordered walk lists.
+
+    The outreach's officers are shared out over the turfs in turn (a pair each when there are enough)."""
+    from balekdusun.campaigns import routing
+    from balekdusun.campaigns.geo import project
+    from balekdusun.campaigns.models import Turf
+
+    if not 1 <= count <= 50:
+        raise DomainError("turfs.bad_count", _("Choose between 1 and 50 turfs."), field="count")
+    households = list(Household.objects.filter(village_id=outreach.village_id).order_by("pk"))
+    if len(households) < count:
+        raise DomainError("turfs.too_few_households",
+                          _("The village has %(n)d households registered; that is fewer than %(k)d turfs.")
+                          % {"n": len(households), "k": count}, field="count")
+    seconds = conf.ROUTE_SOLVER_SECONDS if seconds is None else seconds
+    located = [h for h in households if h.latitude is not None and h.longitude is not None]
+    unlocated = [h for h in households if h.latitude is None or h.longitude is None]
+    labels = routing.cut(project([(h.latitude, h.longitude) for h in located]), count) if located else []
+    groups: list[list[Household]] = [[] for _ in range(count)]
+    for h, label in zip(located, labels, strict=True):
+        groups[label].append(h)
+    for h in unlocated:  # no GPS: fill the smallest turf, keeping the counts balanced
+        min(groups, key=len).append(h)
+    officers = [m.user for m in outreach.team.filter(user__isnull=False).select_related("user")]
+    with transaction.atomic():
+        Turf.objects.filter(outreach=outreach).delete()
+        turfs = []
+        for number, group in enumerate(groups, start=1):
+            turf = Turf.objects.create(outreach=outreach, name=_("Turf %(n)d") % {"n": number})
+            assigned = [officers[i] for i in range(len(officers)) if i % count == number - 1]
+            turf.officers.set(assigned)
+            ordered, length = _order_households(group, seconds=seconds * len(group) / max(1, len(households)))
+            _write_stops(turf, ordered, length)
+            turfs.append(turf)
+        audit.log(actor, "turfs.cut", outreach, count=count, households=len(households))
+    return turfs
+
+
+def order_turf(*, turf, actor, seconds: float | None = None) -> None:
+    """Re-order one turf's walk list (after hand edits or new visits)."""
+    with transaction.atomic():
+        households = [s.household for s in turf.stops.select_related("household")]
+        ordered, length = _order_households(households, seconds=conf.ROUTE_SOLVER_SECONDS if seconds is None
+                                            else seconds)
+        _write_stops(turf, ordered, length)
+        audit.log(actor, "turf.ordered", turf, households=len(ordered))
+
+
+def move_household(*, household: Household, to_turf, actor) -> None:
+    """Move a household to another turf of the same outreach, at the cheapest place in its walk list."""
+    from balekdusun.campaigns.geo import haversine_m
+    from balekdusun.campaigns.models import Turf, TurfStop
+
+    with transaction.atomic():
+        turfs = list(Turf.objects.select_for_update().filter(outreach_id=to_turf.outreach_id))
+        stop = TurfStop.objects.filter(turf__in=turfs, household=household).select_related("turf").first()
+        if stop is None:
+            raise DomainError("turf.not_on_outreach", _("This household is on none of this outreach's turfs."),
+                              field="household")
+        if stop.turf_id == to_turf.pk:
+            return
+        source = stop.turf
+        stop.delete()
+        stops = list(TurfStop.objects.filter(turf=to_turf).select_related("household").order_by("position"))
+
+        def gap(a, b):
+            if a is None or b is None or a.latitude is None or b.latitude is None or household.latitude is None:
+                return 0.0 if a is None or b is None else float("inf")
+            return (haversine_m(a.latitude, a.longitude, household.latitude, household.longitude)
+                    + haversine_m(household.latitude, household.longitude, b.latitude, b.longitude)
+                    - haversine_m(a.latitude, a.longitude, b.latitude, b.longitude))
+
+        homes = [s.household for s in stops]
+        best, best_cost = len(homes), float("inf")
+        for i in range(len(homes) + 1):
+            cost = gap(homes[i - 1] if i else None, homes[i] if i < len(homes) else None)
+            if cost < best_cost:
+                best, best_cost = i, cost
+        homes.insert(best, household)
+        _renumber(to_turf, homes)
+        _renumber(source, [s.household for s in TurfStop.objects.filter(turf=source).select_related("household")
+                           .order_by("position")])
+        audit.log(actor, "turf.household_moved", to_turf, household=household.pk, from_turf=source.pk)
+
+
+def _renumber(turf, households: list[Household]) -> None:
+    from balekdusun.campaigns import routing
+    from balekdusun.campaigns.geo import project
+
+    located = [h for h in households if h.latitude is not None]
+    points = project([(h.latitude, h.longitude) for h in located])
+    _write_stops(turf, households, int(round(routing.path_length(points, list(range(len(points)))))))
+
+
+def set_turf_officers(*, turf, officers, actor) -> None:
+    with transaction.atomic():
+        turf.officers.set(officers)
+        audit.log(actor, "turf.officers_set", turf, officers=[u.username for u in officers])
+
+
+def turf_balance(turfs) -> dict:
+    """Household counts per turf and whether every turf is within ±10% of the mean."""
+    counts = [t.stops.count() if not hasattr(t, "n_stops") else t.n_stops for t in turfs]
+    mean = sum(counts) / len(counts) if counts else 0
+    ok = all(abs(c - mean) <= max(1, 0.1 * mean) for c in counts)
+    return {"counts": counts, "mean": mean, "balanced": ok}
