@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from balekdusun.core.roles import Role
 from balekdusun.portal.models import Agency, Country, InfoPage, JobOpening, Sector
 from balekdusun.regions.forms import AreaField, AreaInput
+from balekdusun.regions.models import Area
+from balekdusun.regions.search import search_areas
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
@@ -120,9 +122,31 @@ class HelpForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        self._resolve_ambiguous_village(data)
         if (data.get("name") or data.get("phone")) and not data.get("consent"):
             self.add_error("consent", _("Tick this box if we may keep your name or number, or leave both empty."))
         return data
+
+
+    village_options: list[tuple[str, str]] = []
+
+    def _resolve_ambiguous_village(self, data):
+        """Several villages share a name ("Penyandingan"): offer them as choices instead of asking for a code."""
+        errors = self._errors.get("village")
+        if not errors:
+            return
+        pick = (self.data.get("village_pick") or "").strip()
+        if pick:
+            area = Area.objects.filter(code=pick, level=4).first()
+            if area is not None:
+                del self._errors["village"]
+                data["village"] = area
+                return
+        if any(e.code == "ambiguous" for e in errors.as_data()):
+            hits = search_areas(self.data.get("village", ""), level=4, limit=8)
+            best = [h for h in hits if h["score"] == hits[0]["score"]] if hits else []
+            self.village_options = [(h["code"], h["path"]) for h in best]
+            self._errors["village"] = self.error_class([_("Several villages have this name. Choose yours below.")])
 
 
 class CheckForm(forms.Form):

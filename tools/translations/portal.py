@@ -251,4 +251,9 @@ T = {
     "No report matches this reference code and these four digits. Check both, or call the hotline with your reference code.":
         "Tidak ada laporan dengan nomor referensi dan empat angka ini. Periksa keduanya, atau hubungi hotline "
         "dengan nomor referensi Anda.",
+    "Several villages have this name. Choose yours below.":
+        "Ada beberapa desa dengan nama ini. Pilih desa Anda di bawah.",
+    "Which village is yours?": "Desa Anda yang mana?",
+    "%(n)s worker%(n)s workers": "%(n)s pekerja",
+    "%(n)s error; nothing was imported.%(n)s errors; nothing was imported.": "%(n)s kesalahan; tidak ada yang diimpor.",
 }

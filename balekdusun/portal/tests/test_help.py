@@ -1,5 +1,7 @@
 """Ask for help / report, and "check my report"."""
 
+import re
+
 import pytest
 
 from balekdusun.cases.models import Case
@@ -158,3 +160,14 @@ def test_help_form_page_is_never_cached(client, db):
     resp = client.get("/portal/help/")
     assert "no-store" in resp["Cache-Control"]
     assert 'name="website"' in resp.content.decode() and 'tabindex="-1"' in resp.content.decode()
+
+
+def test_ambiguous_village_name_offers_the_choices(client, offices):
+    resp = post_help(client, village="Penyandingan")
+    page = resp.content.decode()
+    assert resp.status_code == 422 and field_has_error(page, "village")
+    codes = re.findall(r'name="village_pick" value="([\d.]+)"', page)
+    assert len(codes) == 2
+    resp = post_help(client, village="Penyandingan", village_pick=codes[1])
+    assert resp.status_code == 302
+    assert Case.objects.get().village_id == codes[1]
