@@ -141,6 +141,9 @@ class Case(models.Model):
     destination_country = models.CharField(_("destination country (ISO code)"), max_length=2, blank=True)
     employer = models.CharField(_("employer"), max_length=160, blank=True)
     agency_name = models.CharField(_("agency (P3MI)"), max_length=160, blank=True)
+    # The agency in the portal's register, when the name typed matches one (None: unknown or unlicensed).
+    agency = models.ForeignKey("portal.Agency", verbose_name=_("agency in the register"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="cases")
     consent = models.BooleanField(_("consent to process personal data"), default=False)
     consent_at = models.DateTimeField(null=True, blank=True)
 

@@ -5,5 +5,6 @@ from balekdusun.core.nav import NavItem
 ITEMS = [
     NavItem(_("Cases"), "cases:list", "cases.view", 40),
     NavItem(_("Case board"), "cases:board", "cases.view", 41),
+    NavItem(_("Overdue cases"), "cases:overdue", "cases.view", 41),
     NavItem(_("Hotline intake"), "cases:hotline", "cases.work", 42),
 ]

@@ -120,6 +120,16 @@ def _check_assignee(case_office, assignee):
     return assignee
 
 
+def match_agency(name: str):
+    """The register's agency for a typed name ("PT Maju Jaya" = "Maju Jaya, PT"), or None."""
+    if not (name or "").strip():
+        return None
+    from balekdusun.portal.models import Agency, agency_search_key
+
+    hits = list(Agency.objects.filter(search_key=agency_search_key(name))[:2])
+    return hits[0] if len(hits) == 1 else None
+
+
 def _check_future(due_at, field="due_at"):
     if due_at is not None and due_at < timezone.now():
         raise DomainError("case.due_in_past", _("The due date lies in the past."), field=field)
@@ -208,6 +218,7 @@ def open_case(*, office, kind, source, description="", village=None, household=N
         destination_country=country,
         employer=_check_text("employer", details.get("employer")),
         agency_name=_check_text("agency_name", details.get("agency_name")),
+        agency=match_agency(details.get("agency_name")),
         consent=bool(consent), consent_at=now if consent else None,
         description=_check_text("description", description),
         health_details=_check_text("health_details", details.get("health_details")),
@@ -404,6 +415,8 @@ def update_details(case, *, actor, **fields) -> Case:
             setattr(case, name, clean[name])
         if "reporter_phone" in changed:
             case.phone_last4 = case.reporter_phone[-4:] if case.reporter_phone else ""
+        if "agency_name" in changed:
+            case.agency = match_agency(case.agency_name)
         case.save()
         _event(case, EventKind.DETAILS, actor, fields=sorted(changed))
         audit.log(actor, "case.details_changed", case, office=case.office, fields=sorted(changed))

@@ -7,6 +7,7 @@ app_name = "cases"
 urlpatterns = [
     path("", views.case_list, name="list"),
     path("board/", views.board, name="board"),
+    path("overdue/", views.overdue, name="overdue"),
     path("hotline/", views.hotline, name="hotline"),
     path("export.<str:fmt>", views.export, name="export"),
     path("<str:reference>/", views.detail, name="detail"),

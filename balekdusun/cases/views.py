@@ -90,6 +90,12 @@ def case_list(request):
 
 
 @login_required
+def overdue(request):
+    require_perm(request.user, "cases.view")
+    return redirect(reverse("cases:list") + "?overdue=on")
+
+
+@login_required
 def board(request):
     require_perm(request.user, "cases.view")
     form, qs = filtered(request)

@@ -97,3 +97,29 @@ def test_encrypted_fields_hold_no_plain_text_in_the_database(open_case):
     assert again.sensitivity == Sensitivity.RESTRICTED
 
 
+
+
+def test_visit_followup_opens_one_case_even_when_replayed(offices, bob):
+    import uuid
+
+    from balekdusun.campaigns.models import Household
+    from balekdusun.visits.models import Visit
+
+    household = Household.objects.create(village_id="16.02.08.2017", address="Dusun II")
+    visit = Visit.objects.create(uuid=uuid.uuid4(), household=household, village_id="16.02.08.2017", officer=bob,
+                                 visited_at=timezone.now(), outcome="met", content_hash="x")
+    args = dict(office=offices["sumsel"], kind="family_in_trouble", source="visit", description="Anak di Sabah",
+                visit=visit, actor=bob)
+    first = services.open_case(**args)
+    assert services.open_case(**args) == first
+    assert (first.kind, first.household, first.village_id) == ("repatriation", household, "16.02.08.2017")
+    other = services.open_case(**{**args, "description": "Kakak juga"})
+    assert other != first and Case.objects.filter(visit=visit).count() == 2
+
+
+def test_agency_name_is_matched_to_the_register(open_case):
+    from balekdusun.portal.models import Agency
+
+    agency = Agency.objects.create(name="PT Maju Jaya Abadi", licence_number="KEP 123/2020")
+    assert open_case(agency_name="Maju Jaya Abadi, PT").agency == agency
+    assert open_case(agency_name="PT Tidak Terdaftar").agency is None

@@ -240,3 +240,16 @@ def test_officer_may_take_an_unassigned_case_only(login, bob, carol, offices, op
     assert client.post(f"/cases/{case.reference}/assign/", {"assignee": bob.pk}).status_code == 302
     case.refresh_from_db()
     assert case.assignee == bob
+
+
+def test_overdue_list(login, carol, open_case):
+    from django.utils import timezone
+
+    late = open_case()
+    on_time = open_case()
+    Case.objects.filter(pk=late.pk).update(due_at=timezone.now() - timezone.timedelta(days=1))
+    client = login(carol)
+    response = client.get("/cases/overdue/", follow=True)
+    refs = [c.reference for c, _s in response.context["rows"]]
+    assert refs == [late.reference] and on_time.reference not in refs
+    assert response.context["overdue_count"] == 1
