@@ -53,6 +53,7 @@ class Result:
     id: int | None = None
     errors: list[dict] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    new_conflict: bool = False  # a conflict stored now (not a repeat of one already stored)
 
     def as_dict(self) -> dict:
         out = {"uuid": self.uuid, "type": self.type, "status": self.status}
@@ -170,19 +171,21 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
     for p in with_effects:
         results[p.index] = _apply_visit(batch, p)
 
-    out = []
+    out, new_conflicts = [], 0
     for i, res in enumerate(results):
         if isinstance(res, tuple):
             # A second copy in the same batch: a duplicate, or a conflict of its own when its content differs.
             res = _repeat_result(batch, records[i], results[res[1]])
+        new_conflicts += res.new_conflict
         out.append(res.as_dict())
     if device is not None:
         report_device(user=user, device=device, pushed=True)
     counts = {}
     for r in out:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
-    if counts.get(CREATED) or counts.get(CONFLICT):
-        audit.log(user, "sync.pushed", None, **counts)
+    # One audit entry per push that stored something; a pure replay leaves no trace.
+    if counts.get(CREATED) or new_conflicts:
+        audit.log(user, "sync.pushed", None, new_conflicts=new_conflicts, **counts)
     return out
 
 
@@ -397,15 +400,15 @@ def _conflict(batch: _Batch, p: _Parsed, *, visit_id=None, household_id=None, vi
     """Store the other version aside once per distinct content; answer `conflict` every time it comes again."""
     try:
         with transaction.atomic():
-            conflict, _created = SyncConflict.objects.get_or_create(
+            conflict, created = SyncConflict.objects.get_or_create(
                 uuid=p.uuid, content_hash=p.hash,
                 defaults={"kind": p.kind, "payload": canonical(p.model), "visit_id": visit_id,
                           "household_id": household_id, "village_id": village_id, "officer": batch.user})
     except IntegrityError:
-        conflict = SyncConflict.objects.get(uuid=p.uuid, content_hash=p.hash)
+        conflict, created = SyncConflict.objects.get(uuid=p.uuid, content_hash=p.hash), False
     return Result(str(p.uuid), p.kind, CONFLICT, id=visit_id or household_id,
                   errors=[_err("uuid", _("Already stored with other content; kept aside for the coordinator."))],
-                  flags=[f"conflict:{conflict.pk}"])
+                  flags=[f"conflict:{conflict.pk}"], new_conflict=created)
 
 
 def resolve_conflict(*, conflict: SyncConflict, actor, take_incoming: bool, note: str = "") -> SyncConflict:
