@@ -144,4 +144,6 @@ T = {
     "Only the office head may lift the restriction.": "Hanya kepala kantor yang dapat mencabut status terbatas.",
     "Details saved.": "Data disimpan.", "Note added.": "Catatan ditambahkan.", "Call logged.": "Panggilan dicatat.",
     "File attached.": "Berkas dilampirkan.",
+    "not in the register": "tidak ada di daftar", "Household": "Rumah tangga", "Sticker": "Stiker",
+    "Overdue cases": "Kasus lewat tenggat", "agency in the register": "agensi di daftar resmi",
 }
