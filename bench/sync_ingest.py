@@ -165,7 +165,7 @@ def http_run(port: int, token: str, bodies: list[bytes], server_pid: int) -> tup
     return elapsed, peak["mb"], statuses
 
 
-def raw_run(env: dict, visits: list[dict], meta: dict) -> float:
+def raw_run(env: dict, visits: list[dict], meta: dict) -> tuple[float, float]:
     """Delete what the HTTP run stored and insert the same rows with executemany (child process)."""
     path = Path(tempfile.mkstemp(suffix=".json")[1])
     path.write_text(json.dumps({"visits": visits, "meta": meta}))
@@ -175,7 +175,8 @@ def raw_run(env: dict, visits: list[dict], meta: dict) -> float:
         path.unlink()
     if out.returncode:
         raise SystemExit(out.stderr[-3000:])
-    return float(out.stdout.strip().splitlines()[-1])
+    raw, service = out.stdout.strip().splitlines()[-1].split()
+    return float(raw), float(service)
 
 
 def _raw_inside(path: str) -> None:
@@ -208,7 +209,22 @@ def _raw_inside(path: str) -> None:
             cur.executemany(sql, rows[i:i + BATCH])
     elapsed = time.perf_counter() - start
     assert Visit.objects.count() == len(rows)
-    print(elapsed)
+
+    # Diagnostic: the push service itself, in-process, with the reports rollup switched off.
+    from balekdusun.core.models import User
+    from balekdusun.reports import rollups
+    from balekdusun.visits import services
+
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {table}")
+    rollups.visit_recorded = lambda visit: None
+    user = User.objects.get(pk=meta["officer"])
+    start = time.perf_counter()
+    for i in range(0, len(spec["visits"]), BATCH):
+        services.push(user=user, records=spec["visits"][i:i + BATCH])
+    service_elapsed = time.perf_counter() - start
+    assert Visit.objects.count() == len(rows)
+    print(elapsed, service_elapsed)
 
 
 def run_db(label: str, url: str, n: int) -> list[dict]:
@@ -238,13 +254,15 @@ def run_db(label: str, url: str, n: int) -> list[dict]:
         server.wait(timeout=30)
     assert statuses.get("created") == n, statuses
     assert again == {"duplicate": min(BATCH, n)}, again
-    raw = raw_run(env, visits, meta)
+    raw, service = raw_run(env, visits, meta)
     http_rate, raw_rate = n / elapsed, n / raw
     print(f"{label}: HTTP {http_rate:,.0f} visits/s, raw {raw_rate:,.0f} rows/s, peak server {peak_mb:.0f} MB")
     return [
         _common.figure(f"{label}: visits ingested over HTTP", http_rate, "rows/s", baseline=raw_rate,
                        target="ratio >= 0.3", ok=http_rate / raw_rate >= 0.3),
         _common.figure(f"{label}: raw executemany", raw_rate, "rows/s"),
+        _common.figure(f"{label}: diagnostic, push service in-process, rollups off", n / service, "rows/s",
+                       baseline=raw_rate),
         _common.figure(f"{label}: peak server memory (master + {WORKERS} workers)", peak_mb, "MB"),
     ]
 
