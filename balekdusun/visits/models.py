@@ -37,7 +37,10 @@ class Visit(models.Model):
 
     class Meta:
         ordering = ["-visited_at"]
-        indexes = [models.Index(fields=["village", "visited_at"]), models.Index(fields=["officer", "visited_at"])]
+        indexes = [models.Index(fields=["village", "visited_at"]), models.Index(fields=["officer", "visited_at"]),
+                   # A household's visits in time order (its first visit, for the rollups); without it PostgreSQL
+                   # walks the visited_at index for "first visit of this household".
+                   models.Index(fields=["household", "visited_at", "id"], name="visit_household_time")]
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
 

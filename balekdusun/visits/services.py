@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
@@ -322,7 +322,9 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
             created = Visit.objects.bulk_create([v for _p, v in fresh])
             for visit in created:
                 rollups.visit_recorded(visit)
-    except IntegrityError:
+    except DatabaseError:
+        # A concurrent push stored one of these UUIDs, or the database gave up on a lock (deadlock):
+        # nothing of the statement remains; apply the records one by one.
         for p, _v in fresh:
             batch.existing_visits.update(Visit.objects.filter(uuid=p.uuid).values_list("uuid", "content_hash"))
             yield p.index, _apply_visit(batch, p)
