@@ -4,6 +4,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def _village_only(qs, user, field):
+    """A village official sees only what belongs to their own village, not the whole office's stock."""
+    from balekdusun.core.roles import Role
+
+    if getattr(user, "role", None) == Role.VILLAGE:
+        return qs.filter(**{field: user.village_id}) if field else qs.none()
+    return qs
+
+
 class MaterialKind(models.TextChoices):
     BROCHURE = "brochure", _("Brochure")
     STICKER = "sticker", _("Sticker")
@@ -80,6 +89,10 @@ class StockMove(models.Model):
 
     scope_office_field = "office_id"
 
+    @classmethod
+    def scope_extra(cls, qs, user):
+        return _village_only(qs, user, "outreach__village_id")
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["office", "material"]), models.Index(fields=["outreach", "material"])]
@@ -114,6 +127,10 @@ class StickerBatch(models.Model):
 
     scope_office_field = "office_id"
 
+    @classmethod
+    def scope_extra(cls, qs, user):
+        return _village_only(qs, user, None)
+
     def __str__(self):
         return self.label or f"#{self.pk}"
 
@@ -143,6 +160,10 @@ class Sticker(models.Model):
 
     scope_office_field = "office_id"
 
+    @classmethod
+    def scope_extra(cls, qs, user):
+        return _village_only(qs, user, "household__village_id")
+
     class Meta:
         ordering = ["batch_id", "id"]
         indexes = [models.Index(fields=["office", "status"])]
@@ -162,6 +183,10 @@ class StickerScan(models.Model):
 
     scope_office_field = "sticker__office_id"
 
+    @classmethod
+    def scope_extra(cls, qs, user):
+        return _village_only(qs, user, "sticker__household__village_id")
+
     def __str__(self):
         return f"{self.code} {self.scanned_at:%Y-%m-%d %H:%M}"
 
@@ -179,6 +204,10 @@ class StickerConflict(models.Model):
     resolution = models.CharField(_("resolution"), max_length=255, blank=True)
 
     scope_office_field = "sticker__office_id"
+
+    @classmethod
+    def scope_extra(cls, qs, user):
+        return _village_only(qs, user, "household__village_id")
 
     class Meta:
         ordering = ["resolved_at", "-created_at"]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from balekdusun.campaigns.models import Outreach
 from balekdusun.core.models import Office
-from balekdusun.core.roles import has_perm
+from balekdusun.core.roles import Role, has_perm
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
@@ -122,7 +122,8 @@ def material_file(request, pk):
 def stock(request):
     require_perm(request.user, "materials.view")
     moves = scoped(request.user, StockMove)
-    by_office = ledger.office_stock_table(moves)
+    # A village official sees their village's outreach moves only, which say nothing about the office shelf.
+    by_office = [] if request.user.role == Role.VILLAGE else ledger.office_stock_table(moves)
     teams = ledger.teams_stock(moves)
     materials = {m.pk: m for m in Material.objects.all()}
     offices = {o.pk: o for o in Office.objects.filter(pk__in={r["office_id"] for r in by_office})}

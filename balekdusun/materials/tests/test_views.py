@@ -180,3 +180,17 @@ def test_sheet_bad_layout(login, carol, params, field):
     r = login(carol).get(reverse("materials:batch_sheet", args=[batch.pk]), params)
     assert r.status_code == 422
     assert field in r.context["form"].errors
+
+
+def test_village_official_sees_only_own_village(login, dina, carol, bob, launch, stocked):
+    from .conftest import make_outreach
+
+    other = make_outreach(carol.office, village="16.02.08.2018")
+    services.issue_stock(outreach=other, material=stocked, quantity=7, officer=bob, actor=carol)
+    batch = services.create_batch(office=carol.office, size=2, actor=carol)
+    client = login(dina)
+    stock = client.get(reverse("materials:stock"))
+    assert {r["outreach"].pk for r in stock.context["team_rows"]} == {launch.pk}
+    assert not stock.context["office_rows"]
+    assert client.get(reverse("materials:outreach", args=[other.pk])).status_code == 404
+    assert client.get(reverse("materials:batch", args=[batch.pk])).status_code == 404
