@@ -67,3 +67,46 @@ def test_wrong_password_shows_error(page, bob):
     page.click("form.login button[type=submit]")
     page.wait_for_selector(".msg.error:not([hidden])")
     assert "salah" in page.inner_text(".msg.error")
+
+
+def _login(page, turf):
+    page.goto("/field/")
+    _wait_ready(page)
+    page.fill("input[name=username]", "bob")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login button[type=submit]")
+    page.wait_for_selector(f"a[href='#/turf/{turf.pk}']")
+
+
+def test_new_household_warns_about_neighbour_then_syncs_with_its_visit(page, bob, field_setup):
+    from balekdusun.campaigns.models import Household
+    from balekdusun.visits.models import Visit
+
+    turf, first = field_setup["turf"], field_setup["households"][0]
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": first.latitude, "longitude": first.longitude, "accuracy": 5})
+    _login(page, turf)
+    page.context.set_offline(True)
+    page.goto(page.base_url + f"/field/#/newhh/{turf.pk}")
+    page.fill("input[name=address]", "Rumah panggung dekat sungai")
+    page.wait_for_selector("p.gps span:has-text('104.9')")
+    page.click("form.household button[type=submit]")
+    page.wait_for_selector(".warn:not([hidden]) li:has-text('Rumah 1')")
+    page.click("form.household button[type=submit]")  # save anyway
+    page.wait_for_selector("form.visit")
+    page.check("input[name=outcome][value=not_home]")
+    page.click("form.visit button[type=submit]")
+    page.wait_for_selector("ol.walk li:has-text('Rumah panggung') .badge.warn")
+
+    page.context.set_offline(False)
+    page.goto(page.base_url + "/field/#/sync")
+    page.click("#sync-now")
+    page.wait_for_function("document.querySelector('#pending-count')?.textContent === '0'")
+    household = Household.objects.get(address="Rumah panggung dekat sungai")
+    assert household.client_uuid is not None and household.created_by == bob
+    assert abs(household.latitude - first.latitude) < 1e-6
+    visit = Visit.objects.get(household=household)
+    assert visit.outcome == "not_home" and visit.data["turf"] == turf.pk
+    # After the pull the house keeps its place on the walk list, now with its server id.
+    page.goto(page.base_url + f"/field/#/turf/{turf.pk}")
+    page.wait_for_selector(f"a[href='#/hh/{turf.pk}/s{household.pk}']")
