@@ -4,6 +4,7 @@ import io
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from balekdusun.core import audit
@@ -17,7 +18,7 @@ def resize(data: bytes, max_side: int) -> tuple[bytes, int, int]:
         image = Image.open(io.BytesIO(data))
         image = ImageOps.exif_transpose(image)
     except (UnidentifiedImageError, OSError) as exc:
-        raise DomainError("photo.invalid", "Not a readable image.", field="image") from exc
+        raise DomainError("photo.invalid", _("Not a readable image."), field="image") from exc
     image.thumbnail((max_side, max_side))
     if image.mode != "RGB":
         image = image.convert("RGB")
@@ -29,9 +30,9 @@ def resize(data: bytes, max_side: int) -> tuple[bytes, int, int]:
 @transaction.atomic
 def add_photo(*, outreach, upload, caption: str = "", actor=None) -> OutreachPhoto:
     if upload.size > conf.PHOTO_MAX_BYTES:
-        raise DomainError("photo.too_large", "The photo is too large.", field="image")
+        raise DomainError("photo.too_large", _("The photo is too large."), field="image")
     if outreach.photos.count() >= conf.PHOTOS_PER_OUTREACH:
-        raise DomainError("photo.too_many", "This outreach day already has the maximum number of photos.",
+        raise DomainError("photo.too_many", _("This outreach day already has the maximum number of photos."),
                           field="image")
     data, width, height = resize(upload.read(), conf.PHOTO_MAX_SIDE)
     photo = OutreachPhoto(outreach=outreach, caption=caption, width=width, height=height, uploaded_by=actor)

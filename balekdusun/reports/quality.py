@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -64,14 +64,14 @@ def detect(visits) -> dict:
             if 0 <= gap < MIN_GAP_SECONDS:
                 _flag(created, kind=FlagKind.FAST, visit_id=pk, officer_id=officer, village_id=village,
                       outreach_id=outreach, value=gap,
-                      detail=_g("%(s)d seconds after the officer's previous visit") % {"s": gap})
+                      detail=gettext("%(s)d seconds after the officer's previous visit") % {"s": gap})
         previous = (officer, at)
         if None not in (lat, lon, hlat, hlon):
             metres = distance_m(lat, lon, hlat, hlon)
             if metres > MAX_DISTANCE_M:
                 _flag(created, kind=FlagKind.FAR, visit_id=pk, officer_id=officer, village_id=village,
                       outreach_id=outreach, value=round(metres),
-                      detail=_g("GPS %(m)d m from the household's position") % {"m": metres})
+                      detail=gettext("GPS %(m)d m from the household's position") % {"m": metres})
     # Contact rate of each officer on each outreach day against the rate of everyone on that day.
     days = defaultdict(lambda: defaultdict(lambda: [0, 0, None]))
     for _pk, officer, _at, village, outreach, outcome, *_rest in rows:
@@ -94,7 +94,7 @@ def detect(visits) -> dict:
             if abs(z) >= OUTLIER_Z:
                 _flag(created, kind=FlagKind.OUTLIER, visit_id=None, officer_id=officer, outreach_id=outreach,
                       village_id=village, value=round(100 * m / n, 1),
-                      detail=_g("Contact rate %(r).0f%% over %(n)d visits; the rest of the team %(p).0f%%")
+                      detail=gettext("Contact rate %(r).0f%% over %(n)d visits; the rest of the team %(p).0f%%")
                       % {"r": 100 * m / n, "n": n, "p": 100 * others_m / others_n})
     return dict(created)
 
@@ -116,7 +116,7 @@ class ReviewForm(forms.Form):
 def review_flag(*, flag, status: str, note: str, actor) -> QualityFlag:
     flag = QualityFlag.objects.select_for_update().get(pk=flag.pk)
     if flag.status != FlagStatus.OPEN:
-        raise DomainError("quality.already_reviewed", _g("This flag was already reviewed."), field="status")
+        raise DomainError("quality.already_reviewed", gettext("This flag was already reviewed."), field="status")
     flag.status, flag.note = status, note.strip()
     flag.reviewed_by, flag.reviewed_at = actor, timezone.now()
     flag.save(update_fields=["status", "note", "reviewed_by", "reviewed_at"])
@@ -157,7 +157,7 @@ def review(request, pk):
         except DomainError as exc:
             form.add_error(exc.field, exc.message)
         else:
-            messages.success(request, _g("Review saved."))
+            messages.success(request, gettext("Review saved."))
             return redirect(request.POST.get("next") if str(request.POST.get("next", "")).startswith("/reports/")
                             else "reports:quality")
     return render(request, "reports/quality_review.html", {"flag": flag, "form": form}, status=400)
@@ -175,10 +175,10 @@ def check(request):
     except ValueError:
         days = -1
     if not 1 <= days <= 366:
-        messages.error(request, _g("Days: choose between 1 and 366."))
+        messages.error(request, gettext("Days: choose between 1 and 366."))
         return redirect("reports:quality")
     since = timezone.now() - dt.timedelta(days=days)
     created = detect(scoped(request.user, Visit).filter(visited_at__gte=since))
     audit.log(request.user, "quality.checked", days=days, created=created)
-    messages.success(request, _g("%(n)d new flags.") % {"n": sum(created.values())})
+    messages.success(request, gettext("%(n)d new flags.") % {"n": sum(created.values())})
     return redirect("reports:quality")

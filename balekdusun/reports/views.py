@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -37,21 +37,22 @@ def _period(request):
 
 
 def charts(fig: stats.Figures) -> dict:
+    first, later = gettext("first visit"), gettext("later visits")
     return {
         "outcomes": svg.bars([(label, n, svg.OUTCOME_COLOURS[key]) for label, n, key in fig.outcomes],
-                             title=_g("Visits by outcome")),
-        "countries": svg.bars(fig.countries[:10], title=_g("Household members abroad by destination")),
-        "procedural": svg.bars(fig.procedural, title=_g("Procedural or not"),
+                             title=gettext("Visits by outcome")),
+        "countries": svg.bars(fig.countries[:10], title=gettext("Household members abroad by destination")),
+        "procedural": svg.bars(fig.procedural, title=gettext("Procedural or not"),
                                colours=["#3a9d5d", "#c0392b", "#8c8c8c"]),
         "knowledge": svg.bars(
-            [(f"{k['label']} ({_g('first')})", k["first"] or 0) for k in fig.knowledge]
-            + [(f"{k['label']} ({_g('later')})", k["later"] or 0) for k in fig.knowledge],
-            title=_g("Knowledge check, share who know (%)"), unit="%",
+            [(f"{k['label']} ({first})", k["first"] or 0) for k in fig.knowledge]
+            + [(f"{k['label']} ({later})", k["later"] or 0) for k in fig.knowledge],
+            title=gettext("Knowledge check, share who know (%)"), unit="%",
             colours=["#1f6f8b"] * 3 + ["#3a9d5d"] * 3),
-        "materials": svg.bars(fig.materials[:8], title=_g("Materials handed out")),
-        "trend": svg.weekly(fig.trend, [("visits", _g("Visits")), ("visits.met", _g("Met")),
-                                        ("households.reached", _g("Households reached"))],
-                            title=_g("Weekly trend")),
+        "materials": svg.bars(fig.materials[:8], title=gettext("Materials handed out")),
+        "trend": svg.weekly(fig.trend, [("visits", gettext("Visits")), ("visits.met", gettext("Met")),
+                                        ("households.reached", gettext("Households reached"))],
+                            title=gettext("Weekly trend")),
     }
 
 
@@ -93,7 +94,7 @@ def area(request, code):
 def _crumbs(user, place):
     crumbs = []
     if jurisdiction_codes(user) is None:
-        crumbs.append((_g("Indonesia"), reverse("reports:national")))
+        crumbs.append((gettext("Indonesia"), reverse("reports:national")))
     if place is not None:
         for a in [*place.ancestors(), place]:
             if in_jurisdiction(user, a.code):
@@ -170,7 +171,7 @@ def upload_photo(request, pk):
         return render(request, "reports/outreach.html", {
             "o": item, "fig": fig, "charts": charts(fig), "crumbs": _crumbs(request.user, item.village),
             "photos": item.photos.all(), "photo_form": form, "can_upload": True}, status=400)
-    messages.success(request, _g("Photo added."))
+    messages.success(request, gettext("Photo added."))
     return redirect("reports:outreach", pk=item.pk)
 
 
@@ -184,7 +185,7 @@ def delete_photo(request, pk):
     photo = get_scoped_or_404(request.user, OutreachPhoto, pk=pk)
     outreach_id = photo.outreach_id
     photos.delete_photo(photo=photo, actor=request.user)
-    messages.success(request, _g("Photo removed."))
+    messages.success(request, gettext("Photo removed."))
     return redirect("reports:outreach", pk=outreach_id)
 
 

@@ -61,7 +61,7 @@ def test_demo_dashboard_numbers_match_raw_rows(client):
 
     call_command("demo", "--no-serve", "--skip-regions", stdout=StringIO())
     raw = independent_numbers()
-    assert raw["visits"] >= 100 and raw["households_reached"] >= 50  # believable, not empty
+    assert raw["visits"] >= 30 and raw["households_reached"] >= 20  # believable, not empty
     assert raw["abroad"] > 0 and raw["placed"] > 0 and raw["handed_out"] > 0 and raw["scanned"] > 0
 
     client.force_login(User.objects.get(username="kepala.sumsel"))
