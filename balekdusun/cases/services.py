@@ -5,6 +5,7 @@ Contract for other apps (visits, portal): `open_case(...)` and `check_status(...
 """
 
 import hmac
+import logging
 import re
 from datetime import datetime, time, timedelta
 
@@ -36,6 +37,8 @@ from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
 from balekdusun.core.services import DomainError
 from balekdusun.reports import rollups
+
+logger = logging.getLogger("balekdusun.cases")
 
 # Follow-up requests recorded at the door (Visit.data["followups"][].kind) and the case kind they open.
 FOLLOWUP_KINDS = {
@@ -571,7 +574,7 @@ def send_reminders(*, now=None) -> dict:
     for case in qs:
         by_user.setdefault(case.assignee_id, []).append(case)
     sender = get_sender()
-    counts = {"assignees": 0, "cases": 0, "emails": 0, "messages": 0}
+    counts = {"assignees": 0, "cases": 0, "emails": 0, "messages": 0, "failed": 0}
     for cases in by_user.values():
         user = cases[0].assignee
         overdue = [c for c in cases if c.due_at < now]
@@ -583,17 +586,23 @@ def send_reminders(*, now=None) -> dict:
             body = render_to_string("cases/remind_email.txt", context)
             text = _("Balek Dusun: %(o)d overdue and %(s)d cases due soon. Open the case list.") % {
                 "o": len(overdue), "s": len(cases) - len(overdue)}
-        with transaction.atomic():
+        try:
             if user.email:
                 send_mail(subject, body, None, [user.email])
                 counts["emails"] += 1
+            to = ""
             if user.phone:
                 try:
                     to = normalize_phone(user.phone, field="phone")
                 except DomainError:
                     to = ""
-                if to and sender.send(Message(to=to, text=text)):
-                    counts["messages"] += 1
+            if to and sender.send(Message(to=to, text=text)):
+                counts["messages"] += 1
+        except Exception:  # noqa: BLE001 - one failing mailbox or gateway must not stop the others' reminders
+            logger.exception("reminder to %s failed; will retry on the next run", user.username)
+            counts["failed"] += 1
+            continue
+        with transaction.atomic():
             Case.objects.filter(pk__in=[c.pk for c in cases]).update(reminded_at=now)
             for case in cases:
                 _event(case, EventKind.REMINDER, None, new=user.username, overdue=case.due_at < now)

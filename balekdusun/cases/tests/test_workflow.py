@@ -148,3 +148,21 @@ def test_search_by_reference_phone_and_name(open_case):
     assert list(services.search(qs, "7890")) == [a]
     assert list(services.search(qs, "hartono")) == [b]
     assert list(services.search(qs, "")) == []
+
+
+def test_remind_cases_keeps_going_when_one_mailbox_fails(open_case, bob, carol, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    open_case(assignee=bob, due_at=timezone.now() + timedelta(hours=5))
+    theirs = open_case(assignee=carol, due_at=timezone.now() + timedelta(hours=5))
+    real_send = mail.send_mail
+
+    def flaky(subject, body, sender, to, **kw):
+        if to == ["bob@example.org"]:
+            raise OSError("mailbox down")
+        return real_send(subject, body, sender, to, **kw)
+
+    with mock.patch("django.core.mail.send_mail", flaky):
+        counts = services.send_reminders()
+    assert counts["failed"] == 1 and counts["emails"] == 1
+    assert [m.to for m in mail.outbox] == [["carol@example.org"]]
+    assert list(Case.objects.filter(reminded_at__isnull=False)) == [theirs]

@@ -11,4 +11,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = services.send_reminders()
         self.stdout.write("reminded {assignees} assignee(s) about {cases} case(s): {emails} e-mail(s), "
-                          "{messages} message(s)".format(**counts))
+                          "{messages} message(s), {failed} failed (retried next run)".format(**counts))
