@@ -92,11 +92,23 @@ HELP_KINDS = [
 ]
 
 
+class VillageField(AreaField):
+    """The regions field, bounded for anonymous visitors: short text, no control characters."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if len(value) > 100 or any(ord(ch) < 32 for ch in value):
+                raise forms.ValidationError(_("Type the name of the village (at most 100 characters)."),
+                                            code="invalid")
+        return super().to_python(value)
+
+
 class HelpForm(forms.Form):
     kind = forms.ChoiceField(label=_("What is it about?"), choices=HELP_KINDS, widget=forms.RadioSelect)
     description = forms.CharField(label=_("What happened? How can we help?"), max_length=3000,
                                   widget=forms.Textarea(attrs={"rows": 5}))
-    village = AreaField(label=_("Your village (desa/kelurahan)"), level=4,
+    village = VillageField(label=_("Your village (desa/kelurahan)"), level=4,
                         widget=AreaInput(level=4, mine=False, attrs={"autocomplete": "off"}),
                         help_text=_("The name of the village, e.g. Pematang Buluran."))
     name = forms.CharField(label=_("Your name (optional)"), max_length=120, required=False,

@@ -82,6 +82,9 @@ def test_name_without_consent_is_refused_and_keeps_what_was_typed(client, office
     ({"village": "16.02"}, "village"),
     ({"phone": "12"}, "phone"),
     ({"description": "x" * 3001}, "description"),
+    ({"village": "Pematang\x00Buluran"}, "village"),
+    ({"village": "desa " * 100}, "village"),
+    ({"name": "Ani\x00"}, "name"),
 ])
 def test_help_rejects_bad_input_naming_the_field(client, offices, changes, field):
     resp = post_help(client, **changes)

@@ -271,3 +271,16 @@ def test_info_pages_render_steps_and_escape_staff_text(client, db):
 
     bump_content_version()
     assert client.get("/portal/legal/uji/").status_code == 404
+
+
+def test_portal_speaks_indonesian_first(client, db):
+    page = html(client.get("/portal/"))
+    assert "Lowongan kerja" in page and "Cek perusahaan" in page and "Jalur resmi" in page
+    assert 'og:locale" content="id_ID"' in page
+
+
+def test_head_and_post_to_public_pages(client, db):
+    assert client.head("/portal/").status_code == 200
+    assert client.post("/s/ANYCODE").status_code == 405
+    assert client.get("/portal/agencies/", {"q": "Sriwi\x00jaya"}).status_code == 200
+    assert client.get("/api/v1/portal/agencies", {"q": "KEP\x00101"}).status_code == 200
