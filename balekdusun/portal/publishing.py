@@ -27,8 +27,12 @@ def _with_token(request, response):
     return response
 
 
-def public_page(server_cache: bool = True):
-    """Decorator for public GET pages. `server_cache=False` for pages whose query strings vary freely (search)."""
+def public_page(server_cache: bool = True, params: tuple[str, ...] = ()):
+    """Decorator for public GET pages.
+
+    The server cache keeps only pages whose query parameters are among `params` (filters, page numbers), so
+    random query strings cannot fill the cache; `server_cache=False` for free-text searches.
+    """
 
     def decorator(view):
         @wraps(view)
@@ -37,7 +41,7 @@ def public_page(server_cache: bool = True):
                 response = view(request, *args, **kwargs)
                 return private_page(_with_token(request, response))
             key = None
-            if server_cache and len(request.get_full_path()) < 300:
+            if server_cache and len(request.get_full_path()) < 300 and set(request.GET) <= set(params):
                 key = (f"portal:page:{content_version()}:{translation.get_language()}:"
                        f"{request.get_full_path()}")
                 hit = cache.get(key)

@@ -72,7 +72,7 @@ def sticker(request, code):
     return response
 
 
-@public_page()
+@public_page(params=("country", "sector", "closing_after", "page"))
 def jobs(request):
     form = JobFilterForm(request.GET or None)
     qs = JobOpening.objects.public().select_related("agency")

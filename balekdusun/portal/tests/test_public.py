@@ -284,3 +284,15 @@ def test_head_and_post_to_public_pages(client, db):
     assert client.post("/s/ANYCODE").status_code == 405
     assert client.get("/portal/agencies/", {"q": "Sriwi\x00jaya"}).status_code == 200
     assert client.get("/api/v1/portal/agencies", {"q": "KEP\x00101"}).status_code == 200
+
+
+def test_random_query_strings_do_not_fill_the_page_cache(client, db):
+    from django.core.cache import cache
+
+    client.get("/portal/")
+    client.get("/portal/jobs/?country=MY")
+    before = len(cache._cache)
+    for i in range(20):
+        client.get(f"/portal/?junk={i}")
+        client.get(f"/portal/jobs/?utm_source={i}")
+    assert len(cache._cache) == before
