@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +14,11 @@ from balekdusun.reports import rollups
 from balekdusun.reports.models import TOTAL, RollupCounter
 
 OUTCOMES = ["met", "not_home", "refused", "moved", "vacant", "inaccessible"]
+KNOWLEDGE_SHORT = {
+    "legal_procedure": _("Legal procedure"),
+    "hotline": _("Hotline"),
+    "warning_signs": _("Warning signs"),
+}
 KNOWLEDGE_LABELS = {
     "legal_procedure": _("Knows the legal procedure"),
     "hotline": _("Knows the hotline"),
@@ -39,7 +44,7 @@ class Figures:
 
     def __getitem__(self, key):
         # Templates try item lookup before attributes: let "fig.knowledge" reach the property.
-        if key not in self.c and hasattr(type(self), key):
+        if key not in self.c and (hasattr(type(self), key) or key in self.__dict__):
             raise KeyError(key)
         return self.c.get(key, 0)
 
@@ -76,7 +81,7 @@ class Figures:
         out = []
         for q, label in KNOWLEDGE_LABELS.items():
             first_n, later_n = self[f"kn.first.{q}.asked"], self[f"kn.later.{q}.asked"]
-            out.append({"key": q, "label": label, "first_n": first_n, "later_n": later_n,
+            out.append({"key": q, "label": label, "short": KNOWLEDGE_SHORT[q], "first_n": first_n, "later_n": later_n,
                         "first": share(self[f"kn.first.{q}.yes"], first_n),
                         "later": share(self[f"kn.later.{q}.yes"], later_n)})
         return out
@@ -130,19 +135,19 @@ def area_figures(user, codes: list[str], *, start: dt.date | None = None, end: d
         c[key] = value
     today = today or timezone.localdate()
     overdue = qs.filter(key="cases.open_by_due", period__lt=today).aggregate(n=Sum("value"))["n"] or 0
-    first_week = rollups.week_of(today) - dt.timedelta(weeks=TREND_WEEKS - 1)
-    if end:
-        first_week = rollups.week_of(end) - dt.timedelta(weeks=TREND_WEEKS - 1)
+    # The trend ends this week, or at the last week with visits when the area has been quiet since.
+    last = rollups.week_of(end or today)
+    latest = qs.filter(key="visits", period__lte=last).exclude(period=TOTAL).aggregate(m=Max("period"))["m"]
+    if latest is not None:
+        last = latest
+    first_week = last - dt.timedelta(weeks=TREND_WEEKS - 1)
     if start:
         first_week = max(first_week, rollups.week_of(start))
     weekly = defaultdict(Counter)
-    rows = (qs.filter(key__in=TREND_KEYS, period__gte=first_week).exclude(period=TOTAL)
+    rows = (qs.filter(key__in=TREND_KEYS, period__gte=first_week, period__lte=last).exclude(period=TOTAL)
             .values("period", "key").annotate(n=Sum("value")).values_list("period", "key", "n"))
     for period, key, n in rows:
         weekly[period][key] = n
-    last = rollups.week_of(end or today)
-    if weekly:
-        last = max(last, max(weekly))
     weeks = []
     week = first_week
     while week <= last:

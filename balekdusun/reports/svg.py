@@ -20,7 +20,7 @@ def bars(rows, *, title: str = "", unit: str = "", colours=None, width: int = 48
     rows = list(rows)
     if not rows:
         return ""
-    bar_h, gap, label_w, top = 22, 6, 170, 24 if title else 4
+    bar_h, gap, label_w, top = 22, 6, 190, 24 if title else 4
     height = top + len(rows) * (bar_h + gap) + 4
     peak = max((r[1] or 0) for r in rows) or 1
     span = width - label_w - 70
@@ -33,7 +33,8 @@ def bars(rows, *, title: str = "", unit: str = "", colours=None, width: int = 48
         colour = row[2] if len(row) > 2 else (colours or PALETTE)[i % len(colours or PALETTE)]
         y = top + i * (bar_h + gap)
         w = max(1, round(span * value / peak)) if value else 0
-        out.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(str(label))[:32]}</text>')
+        short = str(label) if len(str(label)) <= 28 else str(label)[:27] + "…"
+        out.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(short)}</text>')
         out.append(f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar_h}" fill="{colour}"><title>'
                    f'{escape(str(label))}: {_fmt(value)}{escape(unit)}</title></rect>')
         out.append(f'<text x="{label_w + w + 4}" y="{y + 15}">{_fmt(value)}{escape(unit)}</text>')

@@ -45,8 +45,8 @@ def charts(fig: stats.Figures) -> dict:
         "procedural": svg.bars(fig.procedural, title=gettext("Procedural or not"),
                                colours=["#3a9d5d", "#c0392b", "#8c8c8c"]),
         "knowledge": svg.bars(
-            [(f"{k['label']} ({first})", k["first"] or 0) for k in fig.knowledge]
-            + [(f"{k['label']} ({later})", k["later"] or 0) for k in fig.knowledge],
+            [(f"{k['short']} ({first})", k["first"] or 0) for k in fig.knowledge]
+            + [(f"{k['short']} ({later})", k["later"] or 0) for k in fig.knowledge],
             title=gettext("Knowledge check, share who know (%)"), unit="%",
             colours=["#1f6f8b"] * 3 + ["#3a9d5d"] * 3),
         "materials": svg.bars(fig.materials[:8], title=gettext("Materials handed out")),
