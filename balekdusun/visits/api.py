@@ -65,6 +65,14 @@ def token(request: HttpRequest, payload: TokenIn):
         return _error(403, _("Your role does not record visits."), [("username", _("Your role does not record visits."))])
     name = _("Field app") + (f": {payload.device_name}" if payload.device_name else "")
     api_token, key = create_token(user=user, name=name[:80], days=conf.FIELD_TOKEN_DAYS)
+    if payload.device_name:
+        # Signing in again on the same phone retires that phone's earlier tokens.
+        from balekdusun.core.models import ApiToken
+        from balekdusun.core.services import revoke_token
+
+        for old in ApiToken.objects.filter(user=user, name=api_token.name, revoked_at__isnull=True).exclude(
+                pk=api_token.pk):
+            revoke_token(token=old, actor=user)
     return {"token": key, "expires_at": api_token.expires_at.isoformat() if api_token.expires_at else None,
             "user": {"username": user.username, "name": user.display_name, "role": user.role}}
 
@@ -113,7 +121,7 @@ def push(request: HttpRequest, payload: PushIn):
     if len(payload.records) > conf.MAX_BATCH:
         return _error(413, _("Too many records in one push."),
                       [("records", _("At most %(n)d records per push.") % {"n": conf.MAX_BATCH})])
-    device = payload.device.dict() if payload.device else None
+    device = payload.device.model_dump() if payload.device else None
     results = services.push(user=request.user, records=payload.records, device=device)
     return JsonResponse({"results": results})
 

@@ -73,6 +73,13 @@ def test_token_login(client, bob, victor):
     assert r.status_code == 200
     key = r.json()["token"]
     assert client.get(PULL, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    # The same phone signing in again retires its earlier token.
+    again = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": PASSWORD,
+                                                          "device_name": "d-1"}), content_type="application/json")
+    third = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": PASSWORD,
+                                                          "device_name": "d-1"}), content_type="application/json")
+    assert client.get(PULL, HTTP_AUTHORIZATION=f"Bearer {again.json()['token']}").status_code == 401
+    assert client.get(PULL, HTTP_AUTHORIZATION=f"Bearer {third.json()['token']}").status_code == 200
     r = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": "nope"}),
                     content_type="application/json")
     assert r.status_code == 401 and r.json()["errors"][0]["field"] == "password"
