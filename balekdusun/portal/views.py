@@ -32,7 +32,8 @@ def _page(request, template, context=None, *, status=200, title="", description=
 
 def _home_context(office):
     return {"office": office, "warning_page": InfoPage.objects.filter(
-        section=InfoSection.WARNING, published=True).first()}
+        section=InfoSection.WARNING, published=True).first(),
+        "offices": Office.objects.order_by("name") if office is None else ()}
 
 
 @public_page()

@@ -257,4 +257,5 @@ T = {
     "%(n)s worker%(n)s workers": "%(n)s pekerja",
     "%(n)s error; nothing was imported.%(n)s errors; nothing was imported.": "%(n)s kesalahan; tidak ada yang diimpor.",
     "Type the name of the village (at most 100 characters).": "Ketik nama desa (paling banyak 100 huruf).",
+    "BP3MI offices": "Kantor BP3MI",
 }

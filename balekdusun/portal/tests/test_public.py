@@ -296,3 +296,8 @@ def test_random_query_strings_do_not_fill_the_page_cache(client, db):
         client.get(f"/portal/?junk={i}")
         client.get(f"/portal/jobs/?utm_source={i}")
     assert len(cache._cache) == before
+
+
+def test_national_home_lists_the_offices(client, offices):
+    page = html(client.get("/portal/"))
+    assert f"/portal/office/{offices['jatim'].pk}/" in page and 'href="tel:+62310000000"' in page
