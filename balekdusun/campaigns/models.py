@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from balekdusun.regions.models import Area
+
 
 class Campaign(models.Model):
     office = models.ForeignKey("core.Office", verbose_name=_("office"), on_delete=models.PROTECT,
@@ -247,3 +249,14 @@ class PriorityWeight(models.Model):
 
     def __str__(self):
         return f"{self.get_component_display()}: {self.weight}"
+
+
+class PlanningArea(Area):
+    """Areas seen through the planning pages, scoped by their own code like every other read."""
+
+    scope_area_field = "code"
+
+    class Meta:
+        proxy = True
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
