@@ -17,6 +17,9 @@ from balekdusun.portal.models import Agency, AgencyStatus, InfoPage, InfoSection
 from balekdusun.portal.publishing import no_store, public_page
 
 _SIGNING_SALT = "portal.help.done"
+# Fields named by the cases service's errors -> fields of the public form.
+_CASE_FIELDS = {"reporter_phone": "phone", "reporter_name": "name", "description": "description", "village": "village",
+                "kind": "kind"}
 
 
 def _national():
@@ -166,18 +169,24 @@ def help_request(request):
         if request.POST.get("website"):
             return _page(request, "portal/refused.html", {"reason": "honeypot"}, status=400,
                          title=_("Not sent"))
-        if not ratelimit.hit(request, "help", conf.HELP_LIMIT):
+        # Every attempt counts against a loose limit (scripts); only requests that open a case count against
+        # the strict one, so a resident correcting the form is never locked out.
+        if not ratelimit.hit(request, "help-try", conf.HELP_LIMIT * 6):
             return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Not sent"))
         if form.is_valid():
+            if not ratelimit.hit(request, "help", conf.HELP_LIMIT):
+                return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Not sent"))
             data = form.cleaned_data
             try:
                 case = services.submit_help_request(
                     kind=data["kind"], description=data["description"], village=data["village"],
                     name=data["name"], phone=data["phone"], consent=data["consent"], sticker=sticker_obj)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, _(
-                    "No office covers this village yet. Please call the national hotline %(number)s.") % {
-                    "number": conf.NATIONAL_HOTLINE} if exc.code == "portal.no_office" else exc.message)
+                if exc.code == "portal.no_office":
+                    form.add_error("village", _("No office covers this village yet. Please call the national "
+                                                "hotline %(number)s.") % {"number": conf.NATIONAL_HOTLINE})
+                else:
+                    form.add_error(_CASE_FIELDS.get(exc.field), exc.message)
             else:
                 token = signing.dumps({"r": case.reference, "p": bool(data["phone"])}, salt=_SIGNING_SALT)
                 return redirect(reverse("portal:help_done") + f"?t={token}")
@@ -206,9 +215,10 @@ def check(request):
     result = None
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit(request, "check", conf.CHECK_LIMIT):
-            return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Try later"))
         if form.is_valid():
+            # Only well-formed attempts count: they are the ones that could guess four digits.
+            if not ratelimit.hit(request, "check", conf.CHECK_LIMIT):
+                return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Try later"))
             result = check_status(reference=form.cleaned_data["reference"],
                                   phone_last4=form.cleaned_data["phone_last4"])
             if result is None:

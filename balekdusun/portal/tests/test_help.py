@@ -174,3 +174,15 @@ def test_ambiguous_village_name_offers_the_choices(client, offices):
     resp = post_help(client, village="Penyandingan", village_pick=codes[1])
     assert resp.status_code == 302
     assert Case.objects.get().village_id == codes[1]
+
+
+def test_correcting_the_form_does_not_lock_a_resident_out(client, offices, monkeypatch):
+    from balekdusun.portal import conf
+
+    monkeypatch.setattr(conf, "HELP_LIMIT", 2)
+    for _ in range(6):
+        assert post_help(client, description="").status_code == 422
+    assert post_help(client).status_code == 302
+    # A script posting without end still meets the loose limit.
+    codes = {post_help(client, description="").status_code for _ in range(10)}
+    assert 429 in codes
