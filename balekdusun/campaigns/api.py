@@ -5,7 +5,7 @@ import datetime as dt
 import uuid
 
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from balekdusun.campaigns import priority, services, walklist
@@ -134,7 +134,7 @@ def create_household(request, payload: HouseholdIn):
         household = services.create_household(village=village, actor=request.user, **data)
     except DomainError as err:
         raise HttpError(422, f"{err.field or 'household'}: {err.message}") from None
-    return 201, _household_out(household)
+    return Status(201, _household_out(household))
 
 
 class NearbyQuery(Schema):
