@@ -156,13 +156,22 @@ def _sticker_from(request):
         "office", "household__village").first()
 
 
+def _village_text(village) -> str:
+    """What to pre-fill for a village: its name when that name is unambiguous, else its code."""
+    from balekdusun.regions.search import search_areas
+
+    hits = search_areas(village.name, level=4, limit=2)
+    unique = len(hits) == 1 or (len(hits) > 1 and hits[1]["score"] < hits[0]["score"])
+    return village.name if unique and hits[0]["code"] == village.code else village.code
+
+
 @require_http_methods(["GET", "POST"])
 @no_store
 def help_request(request):
     sticker_obj = _sticker_from(request)
     initial = {}
     if sticker_obj is not None and sticker_obj.household_id:
-        initial["village"] = sticker_obj.household.village_id
+        initial["village"] = _village_text(sticker_obj.household.village)
     form = HelpForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":

@@ -149,6 +149,12 @@ def test_help_from_a_sticker_links_the_case_to_the_sticker(client, offices, caro
     sticker = create_batch(office=offices["sumsel"], size=1, actor=carol).stickers.get()
     page = client.get(f"/portal/help/?s={sticker.code}").content.decode()
     assert f'name="s" value="{sticker.code}"' in page
+    from balekdusun.campaigns.models import Household
+
+    sticker.household = Household.objects.create(village_id="16.02.08.2017")
+    sticker.save()
+    page = client.get(f"/portal/help/?s={sticker.code}").content.decode()
+    assert 'value="Pematang Buluran"' in page  # the village is pre-filled by its name
     resp = client.post("/portal/help/", {**VALID, "s": sticker.code})
     assert resp.status_code == 302
     assert Case.objects.get().sticker == sticker
