@@ -74,7 +74,8 @@ def test_bad_input_names_the_field(login, carol, bob, launch, stocked, url_name,
     assert (StockMove.objects.count(), Sticker.objects.count()) == before
 
 
-def test_material_upload_and_versions(login, carol):
+def test_material_upload_and_versions(login, carol, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     client = login(carol)
     bad = SimpleUploadedFile("brosur.pdf", b"hello", content_type="application/pdf")
     r = client.post(reverse("materials:material_new"), {"kind": "brochure", "title": "Tata Cara", "version": "1",
