@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from balekdusun.cases import codes
 from balekdusun.cases.privacy import initials, redact_phone
 from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
@@ -26,25 +27,43 @@ def columns() -> list[str]:
 
 
 def build_rows(qs, *, personal: bool) -> list[list]:
+    from balekdusun.cases.models import CaseKind, CaseSource, CaseStatus, Priority, ReferralTarget, Sensitivity
+
+    # Labels translated once per export: get_FOO_display() re-hashes the lazy choices on every call.
+    kind, source, status, priority, sensitivity, referral = (
+        {k: str(v) for k, v in choices.choices}
+        for choices in (CaseKind, CaseSource, CaseStatus, Priority, Sensitivity, ReferralTarget))
+    from balekdusun.cases.models import OPEN_STATUSES, ClosureReason
+
+    reasons = {r.pk: str(r) for r in ClosureReason.objects.all()}
+    yes = _("yes")
     now = timezone.now()
+    local = timezone.localtime
     rows = []
-    for c in qs.select_related("village", "assignee", "office", "closure_reason").order_by("created_at")[:MAX_ROWS]:
-        local = timezone.localtime
-        # The queryset is scoped: a restricted case in it is one the user may open, so `personal` decides.
-        show_people = personal
+    # Plain values, not model instances: 20,000 rows in a few seconds, and the encrypted narrative is never
+    # read (it is never exported).
+    fields = ["reference", "kind", "source", "status", "priority", "sensitivity", "office__short_name",
+              "office__name", "area_code", "village__name", "assignee__first_name", "assignee__last_name",
+              "assignee__username", "created_at", "due_at", "closed_at", "closure_reason_id", "referred_to",
+              "destination_country", "reporter_name", "reporter_phone", "reporter_relationship", "subject_name"]
+    # The queryset is scoped: a restricted case in it is one the user may open, so `personal` decides.
+    for c in qs.order_by("created_at").values(*fields)[:MAX_ROWS].iterator(chunk_size=2000):
+        assignee = (" ".join(n for n in (c["assignee__first_name"], c["assignee__last_name"]) if n)
+                    or c["assignee__username"] or "")
         rows.append([safe(v) for v in [
-            c.display_reference, c.get_kind_display(), c.get_source_display(), c.get_status_display(),
-            c.get_priority_display(), c.get_sensitivity_display(), c.office.short_name or c.office.name,
-            c.area_code, c.village.name if c.village else "", c.assignee.display_name if c.assignee else "",
-            local(c.created_at).strftime("%Y-%m-%d %H:%M"),
-            local(c.due_at).strftime("%Y-%m-%d") if c.due_at else "",
-            _("yes") if c.is_open and c.due_at and c.due_at < now else "",
-            local(c.closed_at).strftime("%Y-%m-%d") if c.closed_at else "",
-            str(c.closure_reason) if c.closure_reason else "", c.get_referred_to_display(), c.destination_country,
-            c.reporter_name if show_people else initials(c.reporter_name),
-            c.reporter_phone if show_people else redact_phone(c.reporter_phone),
-            c.reporter_relationship,
-            c.subject_name if show_people else initials(c.subject_name),
+            codes.display(c["reference"]), kind.get(c["kind"], c["kind"]), source.get(c["source"], c["source"]),
+            status.get(c["status"], c["status"]), priority.get(c["priority"], c["priority"]),
+            sensitivity.get(c["sensitivity"], c["sensitivity"]), c["office__short_name"] or c["office__name"],
+            c["area_code"], c["village__name"] or "", assignee,
+            local(c["created_at"]).strftime("%Y-%m-%d %H:%M"),
+            local(c["due_at"]).strftime("%Y-%m-%d") if c["due_at"] else "",
+            yes if c["status"] in OPEN_STATUSES and c["due_at"] and c["due_at"] < now else "",
+            local(c["closed_at"]).strftime("%Y-%m-%d") if c["closed_at"] else "",
+            reasons.get(c["closure_reason_id"], ""), referral.get(c["referred_to"], ""), c["destination_country"],
+            c["reporter_name"] if personal else initials(c["reporter_name"]),
+            c["reporter_phone"] if personal else redact_phone(c["reporter_phone"]),
+            c["reporter_relationship"],
+            c["subject_name"] if personal else initials(c["subject_name"]),
         ]])
     return rows
 

@@ -30,14 +30,18 @@ from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
 
+BOARD_COLUMN = 40
 
-def _cases(user):
-    return scoped(user, Case).select_related("village", "assignee", "office")
+
+def _cases(user, *, narrative=False):
+    qs = scoped(user, Case).select_related("village", "assignee", "office")
+    # Lists never show the narrative; skip decrypting it for every row.
+    return qs if narrative else qs.defer("description", "health_details", "victim_status")
 
 
 def _get_case(user, reference):
     ref = codes.normalize(reference)
-    return get_scoped_or_404(user, _cases(user), reference=ref)
+    return get_scoped_or_404(user, _cases(user, narrative=True), reference=ref)
 
 
 def filtered(request):
@@ -97,17 +101,23 @@ def overdue(request):
 
 @login_required
 def board(request):
+    """Open statuses (and resolved in the last 30 days) side by side, the most urgent first in each column."""
     require_perm(request.user, "cases.view")
     form, qs = filtered(request)
-    if not (form.is_valid() and form.cleaned_data["status"]):
-        recent = timezone.now() - timezone.timedelta(days=30)
-        qs = qs | _cases(request.user).filter(status=CaseStatus.RESOLVED, resolved_at__gte=recent)
-    columns = {s: [] for s in (*OPEN_STATUSES, CaseStatus.RESOLVED)}
-    for case in qs.order_by("due_at")[:500]:
-        if case.status in columns:
-            columns[case.status].append((case, summary(case, request.user)))
-    return render(request, "cases/board.html", {
-        "form": form, "columns": [(CaseStatus(s).label, s, items) for s, items in columns.items()]})
+    if form.is_valid() and form.cleaned_data["status"] not in ("", "all"):
+        statuses = [form.cleaned_data["status"]]
+    else:
+        statuses = [*OPEN_STATUSES, CaseStatus.RESOLVED]
+        qs = (qs.filter(status__in=OPEN_STATUSES)
+              | _cases(request.user).filter(status=CaseStatus.RESOLVED,
+                                            resolved_at__gte=timezone.now() - timezone.timedelta(days=30)))
+    totals = dict(qs.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    columns = []
+    for status in statuses:
+        items = qs.filter(status=status).order_by("due_at")[:BOARD_COLUMN]
+        columns.append((CaseStatus(status).label, status, [(c, summary(c, request.user)) for c in items],
+                        totals.get(status, 0)))
+    return render(request, "cases/board.html", {"form": form, "columns": columns, "per_column": BOARD_COLUMN})
 
 
 @login_required
