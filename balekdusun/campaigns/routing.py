@@ -61,30 +61,26 @@ def _balanced_assign(arr: np.ndarray, centres: np.ndarray, cap: int) -> list[int
     scale = 1.0 / max(1.0, float(d2.max()) / 100_000)  # integer costs with ~5 significant digits
     flow = min_cost_flow.SimpleMinCostFlow()
     source, sink = n + k, n + k + 1
-    tails, heads, caps, costs = [], [], [], []
-    for i in range(n):
-        tails.append(source), heads.append(i), caps.append(1), costs.append(0)
-        for j in range(k):
-            tails.append(i), heads.append(n + j), caps.append(1), costs.append(int(d2[i, j] * scale))
     low = n // k
-    for j in range(k):
-        # The first `low` units are strongly rewarded so every turf reaches floor(n / k); at most
-        # ceil(n / k) - floor(n / k) more may follow, at no reward.
-        tails.append(n + j), heads.append(sink), caps.append(low), costs.append(-10**9)
-        if cap > low:
-            tails.append(n + j), heads.append(sink), caps.append(cap - low), costs.append(0)
-    flow.add_arcs_with_capacity_and_unit_cost(np.array(tails), np.array(heads), np.array(caps), np.array(costs))
+    points_idx = np.arange(n, dtype=np.int64)
+    # source -> point (capacity 1), point -> centre (capacity 1, cost = scaled squared distance), centre -> sink.
+    # The first `low` units into the sink are strongly rewarded so every turf reaches floor(n / k); at most
+    # ceil(n / k) - floor(n / k) more may follow, at no reward.
+    tails = [np.full(n, source), np.repeat(points_idx, k), n + np.arange(k), n + np.arange(k)]
+    heads = [points_idx, np.tile(n + np.arange(k), n), np.full(k, sink), np.full(k, sink)]
+    caps = [np.ones(n, dtype=np.int64), np.ones(n * k, dtype=np.int64), np.full(k, low), np.full(k, cap - low)]
+    costs = [np.zeros(n, dtype=np.int64), np.rint(d2 * scale).astype(np.int64).ravel(), np.full(k, -10**9),
+             np.zeros(k, dtype=np.int64)]
+    flow.add_arcs_with_capacity_and_unit_cost(*(np.concatenate(a).astype(np.int64) for a in (tails, heads, caps,
+                                                                                                costs)))
     flow.set_node_supply(source, n)
     flow.set_node_supply(sink, -n)
     status = flow.solve()
     if status != flow.OPTIMAL:  # cannot happen with k * cap >= n; fail loudly rather than cut badly
         raise RuntimeError(f"turf assignment failed with status {status}")
-    labels = [0] * n
-    for arc in range(flow.num_arcs()):
-        tail, head = flow.tail(arc), flow.head(arc)
-        if tail < n and n <= head < n + k and flow.flow(arc) > 0:
-            labels[tail] = head - n
-    return labels
+    # Arcs n .. n + n*k - 1 are the point -> centre arcs, in point-major order.
+    used = flow.flows(np.arange(n, n + n * k)).reshape(n, k)
+    return [int(j) for j in used.argmax(axis=1)]
 
 
 def cut(points: list[tuple[float, float]], k: int, *, seed: int = 7, rounds: int = 12) -> list[int]:
@@ -115,7 +111,7 @@ def cut(points: list[tuple[float, float]], k: int, *, seed: int = 7, rounds: int
 # --- ordering -------------------------------------------------------------------------------------------------
 
 def solve_path_ortools(dist: np.ndarray, *, start: int | None = None, seconds: float = 1.0,
-               metaheuristic: str = "GUIDED_LOCAL_SEARCH") -> list[int]:
+               metaheuristic: str = "GUIDED_LOCAL_SEARCH", first_only: bool = False) -> list[int]:
     """Open path visiting every node of `dist` once (indices into dist). With `start`, the path begins there.
 
     A dummy depot at zero distance from every node turns the open path into OR-Tools' closed tour.
@@ -141,6 +137,8 @@ def solve_path_ortools(dist: np.ndarray, *, start: int | None = None, seconds: f
     params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC
     params.local_search_metaheuristic = getattr(routing_enums_pb2.LocalSearchMetaheuristic, metaheuristic)
     params.time_limit.FromMilliseconds(max(1, int(seconds * 1000)))
+    if first_only:
+        params.solution_limit = 1
     solution = routing.SolveWithParameters(params)
     if solution is None:
         raise RuntimeError("the route solver found no solution")
