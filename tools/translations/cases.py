@@ -145,5 +145,5 @@ T = {
     "Details saved.": "Data disimpan.", "Note added.": "Catatan ditambahkan.", "Call logged.": "Panggilan dicatat.",
     "File attached.": "Berkas dilampirkan.",
     "not in the register": "tidak ada di daftar", "Household": "Rumah tangga", "Sticker": "Stiker",
-    "Overdue cases": "Kasus lewat tenggat", "agency in the register": "agensi di daftar resmi",
+    "Overdue cases": "Kasus lewat tenggat", "All %(n)s in the list": "Semua %(n)s di daftar", "agency in the register": "agensi di daftar resmi",
 }

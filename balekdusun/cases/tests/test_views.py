@@ -173,7 +173,7 @@ def test_unknown_reference_is_404(login, carol):
 
 
 def test_export_redacts_personal_data_unless_allowed(login, carol, victor, bob, open_case):
-    open_case(reporter_name="Siti Aminah", subject_name="Rudi Hartono")
+    open_case(reporter_name="Siti Aminah", subject_name="Rudi Hartono", assignee=bob)
     open_case(reporter_name="=HYPERLINK(\"http://x\")", village=None)
     # viewers may download exports but hold no cases.view: refused
     assert login(victor).get("/cases/export.csv").status_code == 403
@@ -181,7 +181,7 @@ def test_export_redacts_personal_data_unless_allowed(login, carol, victor, bob, 
     assert len(rows) == 3
     flat = " ".join(" ".join(r) for r in rows)
     assert "Siti Aminah" in flat and "+6281234567890" in flat and "Majikan" not in flat
-    assert "'=HYPERLINK" in flat
+    assert "'=HYPERLINK" in flat and "Bob" in flat and "None" not in flat
     assert AuditEntry.objects.filter(action="export.downloaded", data__personal=True).count() == 1
 
 
