@@ -86,7 +86,13 @@ class HotlineForm(forms.Form):
         order.insert(order.index("destination_country"), order.pop(order.index("village")))
         from balekdusun.core.roles import has_perm
 
-        if has_perm(user, "cases.assign"):
+        if user.office_id is None:
+            # National administrators belong to no office: they say which office takes the case.
+            from balekdusun.core.models import Office
+
+            self.fields["office"] = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.all())
+            order.insert(0, "office")
+        elif has_perm(user, "cases.assign"):
             self.fields["assignee"] = UserChoiceField(label=_("Assign to"), queryset=workers_of(user.office),
                                                       required=False)
             order.insert(order.index("restricted"), "assignee")

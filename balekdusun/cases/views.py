@@ -145,7 +145,7 @@ def hotline(request):
             else:
                 try:
                     case = services.open_case(
-                        office=user.office, kind=data["kind"], source=data["source"], actor=user,
+                        office=data.get("office") or user.office, kind=data["kind"], source=data["source"], actor=user,
                         description=data["description"], village=data["village"],
                         reporter_name=data["reporter_name"], reporter_phone=data["reporter_phone"],
                         consent=data["consent"], reporter_relationship=data["reporter_relationship"],

@@ -253,3 +253,13 @@ def test_overdue_list(login, carol, open_case):
     refs = [c.reference for c, _s in response.context["rows"]]
     assert refs == [late.reference] and on_time.reference not in refs
     assert response.context["overdue_count"] == 1
+
+
+def test_national_admin_chooses_the_office(login, alice, offices):
+    client = login(alice)
+    data = {"source": "walk_in", "kind": "document_help", "description": "Tanya paspor"}
+    response = client.post("/cases/hotline/", data)
+    assert response.status_code == 422 and "office" in response.context["form"].errors
+    response = client.post("/cases/hotline/", {**data, "office": offices["jatim"].pk, "village": "35.02.01.2003"})
+    assert response.status_code == 302
+    assert Case.objects.get().office == offices["jatim"]
