@@ -13,11 +13,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
+from pydantic import field_validator
 
 from balekdusun.core.roles import has_perm
 from balekdusun.visits import conf, pull, services
+from balekdusun.visits.schemas import no_nul
 
 router = Router(tags=["sync"])
+
+
+class _Text(Schema):
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value):
+        return no_nul(value)
 
 
 class FieldError(Schema):
@@ -35,7 +44,7 @@ def _error(status: int, detail: str, errors=()) -> JsonResponse:
                         status=status)
 
 
-class TokenIn(Schema):
+class TokenIn(_Text):
     username: str = Field(max_length=150)
     password: str = Field(max_length=256)
     device_name: str = Field(default="", max_length=60)
@@ -77,7 +86,7 @@ def token(request: HttpRequest, payload: TokenIn):
             "user": {"username": user.username, "name": user.display_name, "role": user.role}}
 
 
-class DeviceIn(Schema):
+class DeviceIn(_Text):
     id: str = Field(max_length=64, description="A random id the app made for this phone")
     pending: int | None = Field(default=None, ge=0, description="Records still waiting on the phone")
     failing: int | None = Field(default=None, ge=0, description="Records the server refused (invalid)")
@@ -126,7 +135,7 @@ def push(request: HttpRequest, payload: PushIn):
     return JsonResponse({"results": results})
 
 
-class PullQuery(Schema):
+class PullQuery(_Text):
     cursor: str | None = Field(default=None, max_length=4000, description="`cursor` of the previous pull")
     device: str | None = Field(default=None, max_length=64)
     pending: int | None = Field(default=None, ge=0, le=2**31 - 1)

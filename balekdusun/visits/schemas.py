@@ -21,14 +21,27 @@ When = Literal["within_6_months", "within_1_year", "later", "unknown"]
 FollowupKind = Literal["wants_to_apply", "family_in_trouble", "broker_report", "needs_documents"]
 
 COUNTRY = r"^[A-Z]{2}$"
+MAX_ID = 2**63 - 1  # database ids are 64-bit
+
+
+def no_nul(value):
+    """PostgreSQL cannot store NUL characters in text; refuse them as a field error instead of failing."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value):
+        return no_nul(value)
+
 
 class MaterialLine(_Strict):
-    material_id: int = Field(gt=0)
+    material_id: int = Field(gt=0, le=MAX_ID)
     quantity: int = Field(ge=1, le=1000)
 
 
@@ -67,10 +80,10 @@ class Followup(_Strict):
 
 
 class VisitIn(_Strict):
-    household: int | None = Field(default=None, gt=0, description="Server id of a known household")
+    household: int | None = Field(default=None, gt=0, le=MAX_ID, description="Server id of a known household")
     household_uuid: UUID | None = Field(default=None, description="Client UUID of a household created offline")
-    outreach: int | None = Field(default=None, gt=0)
-    turf: int | None = Field(default=None, gt=0)
+    outreach: int | None = Field(default=None, gt=0, le=MAX_ID)
+    turf: int | None = Field(default=None, gt=0, le=MAX_ID)
     visited_at: dt.datetime
     outcome: Outcome
     latitude: float | None = Field(default=None, ge=-90, le=90)
@@ -137,8 +150,8 @@ class VisitIn(_Strict):
 
 class HouseholdIn(_Strict):
     village: str = Field(min_length=13, max_length=13, pattern=r"^\d\d\.\d\d\.\d\d\.\d{4}$")
-    outreach: int | None = Field(default=None, gt=0)
-    turf: int | None = Field(default=None, gt=0)
+    outreach: int | None = Field(default=None, gt=0, le=MAX_ID)
+    turf: int | None = Field(default=None, gt=0, le=MAX_ID)
     dusun: str = Field(default="", max_length=60)
     rt: str = Field(default="", max_length=5)
     rw: str = Field(default="", max_length=5)

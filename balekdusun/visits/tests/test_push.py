@@ -136,3 +136,11 @@ def test_device_status_recorded(client, bearer, bob, field_setup):
     push(client, bearer(bob), [], device={"id": "phone-1", "pending": 4, "app_version": "1"})
     d = DeviceStatus.objects.get()
     assert d.user == bob and d.pending == 4 and d.last_push_at is not None
+
+
+def test_nul_characters_are_field_errors(client, bearer, bob, field_setup):
+    rec = visit_record(field_setup["households"][0], story={"text": "a\x00b", "consent_to_quote": False})
+    r = push(client, bearer(bob), [rec], device={"id": "p\x00"})
+    assert r.status_code == 422
+    [res] = push(client, bearer(bob), [rec]).json()["results"]
+    assert res["status"] == "invalid" and res["errors"][0]["field"] == "story.text"

@@ -10,6 +10,20 @@ from balekdusun.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(path_regex="^/api/v1/sync/")
 
 
+@pytest.fixture(autouse=True)
+def _keep_connection():
+    """Like Django's test client: calling the WSGI app directly must not close the test's database connection
+    at the end of each request (PostgreSQL would then fail every later query of the test)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def auth_header(bob, field_setup):
     from balekdusun.core.models import ApiToken
