@@ -161,8 +161,6 @@ def build(user, cursor: str | None) -> dict:
 
 def _stock(outreaches) -> dict:
     """Material id -> quantity the team holds, per outreach day (materials' contract `issued_stock`)."""
-    try:
-        from balekdusun.materials.services import issued_stock
-    except ImportError:
-        return {}
+    from balekdusun.materials.services import issued_stock
+
     return {str(o.pk): {str(k): v for k, v in issued_stock(outreach=o).items()} for o in outreaches}

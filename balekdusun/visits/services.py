@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 from uuid import UUID
 
 from django.db import DatabaseError, IntegrityError, transaction
@@ -35,6 +36,8 @@ from balekdusun.visits.schemas import HouseholdIn, VisitIn, canonical, content_h
 log = logging.getLogger(__name__)
 
 CREATED, DUPLICATE, CONFLICT, INVALID = "created", "duplicate", "conflict", "invalid"
+FLAG_FUTURE = "visit.time_in_future"
+FUTURE_TOLERANCE = timedelta(hours=12)
 
 # Follow-up requests made at the door -> case kinds (shared contract, /tmp/visit_data.md).
 FOLLOWUP_CASE_KIND = {
@@ -276,6 +279,9 @@ def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
         from balekdusun.materials import codes
 
         data["sticker_code"] = codes.normalize(m.sticker_code)
+    if m.visited_at > timezone.now() + FUTURE_TOLERANCE:
+        # A phone with a wrong clock: stored as sent, flagged for the coordinator.
+        data["flags"] = [FLAG_FUTURE]
     return Visit(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
                  outreach_id=outreach.pk if outreach else None, officer=batch.user, visited_at=m.visited_at,
                  outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=data, content_hash=p.hash)
@@ -330,7 +336,7 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
             yield p.index, _apply_visit(batch, p)
         return
     for (p, _v), visit in zip(fresh, created, strict=True):
-        yield p.index, Result(str(p.uuid), p.kind, CREATED, id=visit.pk)
+        yield p.index, Result(str(p.uuid), p.kind, CREATED, id=visit.pk, flags=visit.data.get("flags", []))
 
 
 def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
@@ -347,7 +353,7 @@ def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
     try:
         with transaction.atomic():
             visit.save(force_insert=True)
-            flags = _effects(batch, visit, m, household, outreach)
+            flags = list(dict.fromkeys(visit.data.get("flags", []) + _effects(batch, visit, m, household, outreach)))
             if flags:
                 visit.data["flags"] = flags
                 Visit.objects.filter(pk=visit.pk).update(data=visit.data)

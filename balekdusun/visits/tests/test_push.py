@@ -144,3 +144,10 @@ def test_nul_characters_are_field_errors(client, bearer, bob, field_setup):
     assert r.status_code == 422
     [res] = push(client, bearer(bob), [rec]).json()["results"]
     assert res["status"] == "invalid" and res["errors"][0]["field"] == "story.text"
+
+
+def test_visit_from_a_phone_with_a_wrong_clock_is_kept_and_flagged(client, bearer, bob, field_setup):
+    rec = visit_record(field_setup["households"][0], visited_at="2099-01-01T10:00:00+07:00")
+    [res] = push(client, bearer(bob), [rec]).json()["results"]
+    assert res["status"] == "created" and res["flags"] == ["visit.time_in_future"]
+    assert Visit.objects.get().data["flags"] == ["visit.time_in_future"]
