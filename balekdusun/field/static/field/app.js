@@ -156,7 +156,7 @@ async function visitScreen(turfId, key) {
   if (!turf || !hh) return homeScreen();
   const form = await visitForm({
     household: hh, outreach, turf, user: session.user.username,
-    onSaved: () => { flash(t("saved")); location.hash = `#/turf/${turf.id}`; sync.syncNow().then(refreshBadge); },
+    onSaved: () => { flash(t("saved")); location.hash = `#/turf/${turf.id}`; sync.syncNow().then(afterAutoSync); },
     onCancel: () => history.back(),
   });
   mount(form);
@@ -248,7 +248,16 @@ async function start() {
   }
   await route();
   appEl.dataset.ready = "1";
-  if (session && navigator.onLine) sync.syncNow().then(refreshBadge);
+  if (session && navigator.onLine) sync.syncNow().then(afterAutoSync);
+}
+
+// A background sync that finds the token expired or revoked asks for a new sign-in; the outbox stays.
+async function afterAutoSync(res) {
+  await refreshBadge();
+  if (res && res.error === "auth" && session) {
+    session = null;
+    loginScreen(t("session_expired"));
+  }
 }
 
 start();
