@@ -4,8 +4,10 @@
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.db.models import Max, Sum
+from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -60,33 +62,34 @@ class Figures:
     def cases_open(self):
         return self["cases.opened"] - self["cases.closed"]
 
-    @property
+    @cached_property
     def outcomes(self):
         from balekdusun.visits.models import Outcome
 
-        return [(Outcome(o).label, self[f"visits.{o}"], o) for o in OUTCOMES]
+        return [(str(Outcome(o).label), self[f"visits.{o}"], o) for o in OUTCOMES]
 
-    @property
+    @cached_property
     def countries(self):
         rows = [(k.rsplit(".", 1)[1], n) for k, n in self.c.items() if k.startswith("mig.country.") and n]
         return sorted(rows, key=lambda r: (-r[1], r[0]))
 
-    @property
+    @cached_property
     def procedural(self):
-        return [(_("Procedural"), self["mig.procedural"]), (_("Non-procedural"), self["mig.nonprocedural"]),
-                (_("Unknown"), self["mig.procedural_unknown"])]
+        return [(str(_("Procedural")), self["mig.procedural"]),
+                (str(_("Non-procedural")), self["mig.nonprocedural"]),
+                (str(_("Unknown")), self["mig.procedural_unknown"])]
 
-    @property
+    @cached_property
     def knowledge(self):
         out = []
         for q, label in KNOWLEDGE_LABELS.items():
             first_n, later_n = self[f"kn.first.{q}.asked"], self[f"kn.later.{q}.asked"]
-            out.append({"key": q, "label": label, "short": KNOWLEDGE_SHORT[q], "first_n": first_n, "later_n": later_n,
+            out.append({"key": q, "label": str(label), "short": str(KNOWLEDGE_SHORT[q]), "first_n": first_n, "later_n": later_n,
                         "first": share(self[f"kn.first.{q}.yes"], first_n),
                         "later": share(self[f"kn.later.{q}.yes"], later_n)})
         return out
 
-    @property
+    @cached_property
     def materials(self):
         from balekdusun.materials.models import Material
 
@@ -120,34 +123,40 @@ class Figures:
 
 def area_figures(user, codes: list[str], *, start: dt.date | None = None, end: dt.date | None = None,
                  today: dt.date | None = None) -> Figures:
-    """Figures of the areas `codes` ("" = national) from rollups; `start`/`end` limit to whole weeks."""
+    """Figures of the areas `codes` ("" = national) from rollups; `start`/`end` limit to whole weeks.
+
+    The all-time view reads everything in one indexed query: the TOTAL rows, the weekly rows of the trend
+    keys and the open cases by due day (a few hundred rows per area)."""
+    today = today or timezone.localdate()
     qs = scoped(user, RollupCounter).filter(area_code__in=codes)
+    c, weekly, overdue = Counter(), defaultdict(Counter), 0
     if start or end:
         periods = qs.exclude(period=TOTAL).exclude(key="cases.open_by_due")
         if start:
             periods = periods.filter(period__gte=rollups.week_of(start))
         if end:
             periods = periods.filter(period__lte=end)
+        for key, value in periods.values("key").annotate(n=Sum("value")).values_list("key", "n"):
+            c[key] = value
+        rows = qs.filter(Q(key__in=TREND_KEYS) | Q(key="cases.open_by_due")).exclude(period=TOTAL)
     else:
-        periods = qs.filter(period=TOTAL)
-    c = Counter()
-    for key, value in periods.values("key").annotate(n=Sum("value")).values_list("key", "n"):
-        c[key] = value
-    today = today or timezone.localdate()
-    overdue = qs.filter(key="cases.open_by_due", period__lt=today).aggregate(n=Sum("value"))["n"] or 0
+        rows = qs.filter(Q(period=TOTAL) | Q(key__in=[*TREND_KEYS, "cases.open_by_due"]))
+    for period, key, value in rows.values_list("period", "key", "value"):
+        if period == TOTAL:
+            c[key] += value
+        elif key == "cases.open_by_due":
+            if period < today:
+                overdue += value
+        else:
+            weekly[period][key] += value
     # The trend ends this week, or at the last week with visits when the area has been quiet since.
     last = rollups.week_of(end or today)
-    latest = qs.filter(key="visits", period__lte=last).exclude(period=TOTAL).aggregate(m=Max("period"))["m"]
-    if latest is not None:
-        last = latest
+    active = [w for w, counts in weekly.items() if w <= last and counts.get("visits")]
+    if active:
+        last = max(active)
     first_week = last - dt.timedelta(weeks=TREND_WEEKS - 1)
     if start:
         first_week = max(first_week, rollups.week_of(start))
-    weekly = defaultdict(Counter)
-    rows = (qs.filter(key__in=TREND_KEYS, period__gte=first_week, period__lte=last).exclude(period=TOTAL)
-            .values("period", "key").annotate(n=Sum("value")).values_list("period", "key", "n"))
-    for period, key, n in rows:
-        weekly[period][key] = n
     weeks = []
     week = first_week
     while week <= last:
@@ -166,10 +175,11 @@ def children_rows(user, parents: list[str] | None, codes: list[str] | None = Non
     for area, key, value in qs.values_list("area_code", "key", "value"):
         table[area][key] += value
     names = {a.code: a for a in Area.objects.filter(code__in=list(table))}
+    url = reverse("reports:area", args=["CODE"])
     rows = []
     for code, c in table.items():
         f = Figures(c)
-        rows.append({"code": code, "area": names.get(code), "name": names[code].label if code in names else code,
+        rows.append({"code": code, "area": names.get(code), "url": url.replace("CODE", code), "name": names[code].label if code in names else code,
                      "f": f, "coverage": f.coverage, "contact_rate": f.contact_rate})
     rows.sort(key=lambda r: r["code"])
     return rows

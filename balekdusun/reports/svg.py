@@ -61,14 +61,17 @@ def weekly(weeks, series, *, title: str = "", width: int = 480, height: int = 17
     out.append(f'<text x="{left - 4}" y="{top + 10}" text-anchor="end">{_fmt(peak)}</text>')
     out.append(f'<text x="{left - 4}" y="{base}" text-anchor="end">0</text>')
     step = max(1, len(weeks) // 6)
+    names = [(key, escape(str(label)), PALETTE[j % len(PALETTE)]) for j, (key, label) in enumerate(series)]
     for i, (week, counts) in enumerate(weeks):
         x0 = left + i * slot + 1
-        for j, (key, label) in enumerate(series):
+        day = week.strftime("%d-%m-%Y")
+        for j, (key, name, colour) in enumerate(names):
             n = counts.get(key, 0)
+            if not n:
+                continue
             h = plot_h * n / peak
             out.append(f'<rect x="{x0 + j * col:.1f}" y="{base - h:.1f}" width="{col:.1f}" height="{h:.1f}" '
-                       f'fill="{PALETTE[j % len(PALETTE)]}"><title>{week:%d-%m-%Y} {escape(str(label))}: '
-                       f'{_fmt(n)}</title></rect>')
+                       f'fill="{colour}"><title>{day} {name}: {_fmt(n)}</title></rect>')
         if i % step == 0:
             out.append(f'<text x="{x0:.1f}" y="{base + 14}">{week:%d/%m}</text>')
     x = left

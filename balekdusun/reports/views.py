@@ -36,9 +36,32 @@ def _period(request):
     return form, None, None
 
 
+def tiles(fig: stats.Figures) -> list[tuple[str, str, str]]:
+    """The headline numbers as (label, value, note), built once in Python: cheaper than template lookups."""
+    def pct(v):
+        return "—" if v is None else f"{v}%"
+
+    return [
+        (gettext("Households known"), fig["households"], ""),
+        (gettext("Households reached"), fig["households.reached"], pct(fig.coverage) if fig.coverage is not None
+         else ""),
+        (gettext("Visits"), fig["visits"], ""),
+        (gettext("Contact rate"), pct(fig.contact_rate), ""),
+        (gettext("Materials handed out"), fig["materials.handed_out"], ""),
+        (gettext("Stickers placed / scanned"), f"{fig['stickers.placed']} / {fig['stickers.scanned']}", ""),
+        (gettext("Migrant households found"), fig["mig.households"], ""),
+        (gettext("Members abroad (non-procedural)"), f"{fig['mig.abroad']} ({fig['mig.nonprocedural']})", ""),
+        (gettext("People planning to go"), fig["mig.planning"], ""),
+        (gettext("Returnees"), fig["mig.returnees"], ""),
+        (gettext("Cases opened / closed"), f"{fig['cases.opened']} / {fig['cases.closed']}", ""),
+        (gettext("Cases overdue"), fig.overdue, ""),
+    ]
+
+
 def charts(fig: stats.Figures) -> dict:
     first, later = gettext("first visit"), gettext("later visits")
     return {
+        "tiles": tiles(fig),
         "outcomes": svg.bars([(label, n, svg.OUTCOME_COLOURS[key]) for label, n, key in fig.outcomes],
                              title=gettext("Visits by outcome")),
         "countries": svg.bars(fig.countries[:10], title=gettext("Household members abroad by destination")),
@@ -102,24 +125,45 @@ def _crumbs(user, place):
     return crumbs
 
 
+def _area_numbers(user, codes, area, start, end):
+    """Figures, charts and child rows of an area; the same for every user allowed to open it (the caller checked
+    the jurisdiction), so they are cached by area, period and language for a few seconds."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    from balekdusun.reports import conf
+
+    key = f"reports:area:{get_language()}:{','.join(codes)}:{start}:{end}"
+    if conf.DASHBOARD_CACHE_SECONDS:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    fig = stats.area_figures(user, codes, start=start, end=end)
+    if area is not None and area.level == 4:
+        children = []
+    elif area is not None:
+        children = stats.children_rows(user, [area.code])
+    elif codes == [""]:
+        children = stats.children_rows(user, [""])
+    else:
+        children = stats.children_rows(user, None, codes=codes)
+    out = (fig, charts(fig), children)
+    if conf.DASHBOARD_CACHE_SECONDS:
+        cache.set(key, out, conf.DASHBOARD_CACHE_SECONDS)
+    return out
+
+
 def _dashboard(request, *, codes, area):
     from balekdusun.campaigns.models import Outreach
 
     form, start, end = _period(request)
-    fig = stats.area_figures(request.user, codes, start=start, end=end)
     outreaches = None
     if area is not None and area.level == 4:
         outreaches = scoped(request.user, Outreach).filter(village_id=area.code).select_related("campaign") \
             .order_by("-date")
-        children = []
-    elif area is not None:
-        children = stats.children_rows(request.user, [area.code])
-    elif codes == [""]:
-        children = stats.children_rows(request.user, [""])
-    else:
-        children = stats.children_rows(request.user, None, codes=codes)
+    fig, chart_svgs, children = _area_numbers(request.user, codes, area, start, end)
     return render(request, "reports/dashboard.html", {
-        "area": area, "fig": fig, "charts": charts(fig), "children": children, "outreaches": outreaches,
+        "area": area, "fig": fig, "charts": chart_svgs, "children": children, "outreaches": outreaches,
         "crumbs": _crumbs(request.user, area), "form": form, "start": start, "end": end,
         "child_level": {None: _("Province"), 1: _("Regency/city"), 2: _("District"), 3: _("Village")}.get(
             area.level if area else None) if codes == [""] or area else _("Area"),

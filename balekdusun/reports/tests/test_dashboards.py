@@ -90,3 +90,23 @@ def test_overdue_counts_open_cases_past_due(offices, launch):
     admin = User(role="admin", username="x", is_active=True)
     fig = stats.area_figures(admin, ["16"], today=dt.date(2023, 12, 15))
     assert fig.overdue == 1 and fig.cases_open == 2
+
+
+@pytest.mark.django_db
+def test_dashboard_numbers_are_cached_briefly(login, dave, bob, launch, monkeypatch):
+    import datetime as dt
+
+    from django.core.cache import cache
+
+    from balekdusun.reports import conf
+    from balekdusun.reports.tests import factories as f
+
+    monkeypatch.setattr(conf, "DASHBOARD_CACHE_SECONDS", 30)
+    cache.clear()
+    client = login(dave)
+    assert client.get("/reports/area/16/").context["fig"]["visits"] == 7
+    f.visit(launch["homes"][0], bob, f.at(dt.date(2023, 12, 8)), "met")
+    assert client.get("/reports/area/16/").context["fig"]["visits"] == 7  # served from the cache
+    assert client.get("/reports/area/16.02/").context["fig"]["visits"] == 8  # another area: computed now
+    cache.clear()
+    assert client.get("/reports/area/16/").context["fig"]["visits"] == 8
