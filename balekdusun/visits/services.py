@@ -93,6 +93,12 @@ class _Parsed:
 class _Batch:
     """Everything one push needs from the database, looked up once for the whole batch."""
 
+    def reload_visit(self, uuid) -> bool:
+        row = Visit.objects.filter(uuid=uuid).values_list("content_hash", "pk", "village_id").first()
+        if row is not None:
+            self.existing_visits[uuid] = row
+        return row is not None
+
     def __init__(self, user, households: list[_Parsed], visits: list[_Parsed]):
         from balekdusun.campaigns.models import Household, Outreach
 
@@ -104,8 +110,9 @@ class _Batch:
         ids = {p.model.household for p in visits if p.model.household}
         self.hh_by_id = {h.pk: h for h in scoped(user, Household).filter(pk__in=ids).only("id", "village_id",
                                                                                            "client_uuid")}
-        self.existing_visits = dict(Visit.objects.filter(uuid__in=[p.uuid for p in visits])
-                                    .values_list("uuid", "content_hash"))
+        # uuid -> (content hash, id, village) of visits already stored
+        self.existing_visits = {u: (h, pk, v) for u, h, pk, v in Visit.objects.filter(
+            uuid__in=[p.uuid for p in visits]).values_list("uuid", "content_hash", "pk", "village_id")}
         outreach_ids = {p.model.outreach for p in households + visits if p.model.outreach}
         self.outreaches = {o.pk: o for o in scoped(user, Outreach).filter(pk__in=outreach_ids)
                            .select_related("campaign")}
@@ -203,7 +210,7 @@ def _repeat_result(batch, rec: dict, first: Result) -> Result:
     # Re-run the ordinary path: the first copy is stored now, so this gives duplicate or conflict.
     p = _Parsed(-1, first.type, UUID(first.uuid), model, content_hash(first.type, model))
     if first.type == RecordKind.VISIT:
-        batch.existing_visits.update(Visit.objects.filter(uuid=p.uuid).values_list("uuid", "content_hash"))
+        batch.reload_visit(p.uuid)
         return _apply_visit(batch, p)
     batch.receipts.update({r.uuid: r for r in HouseholdReceipt.objects.filter(uuid=p.uuid)})
     return _apply_household(batch, p)
@@ -288,14 +295,13 @@ def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
 
 
 def _known_visit(batch: _Batch, p: _Parsed) -> Result | None:
-    stored_hash = batch.existing_visits.get(p.uuid)
-    if stored_hash is None:
+    stored = batch.existing_visits.get(p.uuid)
+    if stored is None:
         return None
+    stored_hash, visit_id, village_id = stored
     if stored_hash == p.hash:
-        visit_id = Visit.objects.filter(uuid=p.uuid).values_list("pk", flat=True).first()
         return Result(str(p.uuid), p.kind, DUPLICATE, id=visit_id)
-    visit = Visit.objects.only("id", "village_id").get(uuid=p.uuid)
-    return _conflict(batch, p, visit_id=visit.pk, village_id=visit.village_id)
+    return _conflict(batch, p, visit_id=visit_id, village_id=village_id)
 
 
 def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
@@ -332,7 +338,7 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
         # A concurrent push stored one of these UUIDs, or the database gave up on a lock (deadlock):
         # nothing of the statement remains; apply the records one by one.
         for p, _v in fresh:
-            batch.existing_visits.update(Visit.objects.filter(uuid=p.uuid).values_list("uuid", "content_hash"))
+            batch.reload_visit(p.uuid)
             yield p.index, _apply_visit(batch, p)
         return
     for (p, _v), visit in zip(fresh, created, strict=True):
@@ -359,11 +365,9 @@ def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
                 Visit.objects.filter(pk=visit.pk).update(data=visit.data)
             rollups.visit_recorded(visit)
     except IntegrityError:
-        stored = Visit.objects.filter(uuid=p.uuid).values_list("content_hash", flat=True).first()
-        if stored is None:
+        if not batch.reload_visit(p.uuid):
             log.exception("visit %s could not be stored", p.uuid)
             return Result(str(p.uuid), p.kind, INVALID, errors=[_err("", _("Could not be stored; will retry."))])
-        batch.existing_visits[p.uuid] = stored
         return _known_visit(batch, p)
     except DomainError as exc:
         return Result(str(p.uuid), p.kind, INVALID, errors=[_err(exc.field or "", exc.message)])
@@ -371,7 +375,7 @@ def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
         log.exception("visit %s failed in its effects", p.uuid)
         return Result(str(p.uuid), p.kind, INVALID,
                       errors=[_err("", _("The server could not apply this visit; it will be retried."))])
-    batch.existing_visits[p.uuid] = p.hash
+    batch.existing_visits[p.uuid] = (p.hash, visit.pk, visit.village_id)
     return Result(str(p.uuid), p.kind, CREATED, id=visit.pk, flags=visit.data.get("flags", []))
 
 
