@@ -2,10 +2,11 @@
 
 from balekdusun.lib.env import env_int, env_str
 
-# National channels (shared/DOMAIN.md). The ministry's WhatsApp number is still to be confirmed, hence a setting.
+# National channels (shared/DOMAIN.md). The ministry's WhatsApp number (0811-8080-141 in our sources) is still to be
+# confirmed, so the portal shows no national WhatsApp link until PORTAL_NATIONAL_WHATSAPP is set.
 NATIONAL_HOTLINE = env_str("PORTAL_NATIONAL_HOTLINE") or "0800-1000"
 NATIONAL_HOTLINE_ABROAD = env_str("PORTAL_NATIONAL_HOTLINE_ABROAD") or "+62-21-29244800"
-NATIONAL_WHATSAPP = env_str("PORTAL_NATIONAL_WHATSAPP") or "0811-8080-141"
+NATIONAL_WHATSAPP = env_str("PORTAL_NATIONAL_WHATSAPP") or ""
 
 # Seconds a rendered public page is kept in the server cache and in the visitor's browser.
 PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 120)

@@ -10,7 +10,8 @@ class StaticSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["portal:home", "portal:jobs", "portal:agencies", "portal:legal", "portal:help", "portal:check"]
+        # The forms (help, check) are left out: robots.txt keeps crawlers off them.
+        return ["portal:home", "portal:jobs", "portal:agencies", "portal:legal"]
 
     def location(self, item):
         return reverse(item)
