@@ -129,7 +129,9 @@ def _write_migration_chunk(chunk, result: ImportResult, Area, user, started) -> 
     codes = {stat.area_id for _line, stat in chunk}
     known = set(Area.objects.filter(code__in=codes).values_list("code", flat=True))
     stored = {}
-    for area_id, year, month, at in MigrationStat.objects.filter(area_id__in=codes).values_list(
+    years = {stat.year for _line, stat in chunk}
+    # Narrow by area and year so the lookup stays small while the file's own rows accumulate in the table.
+    for area_id, year, month, at in MigrationStat.objects.filter(area_id__in=codes, year__in=years).values_list(
             "area_id", "year", "month", "imported_at"):
         stored[(area_id, year, month)] = at
     seen: dict[tuple, int] = {}
