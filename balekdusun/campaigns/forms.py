@@ -3,8 +3,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from balekdusun.campaigns.models import (
+    OUTREACH_TRANSITIONS,
     Campaign,
     Outreach,
+    OutreachStatus,
     PartnerRole,
     PriorityComponent,
     PriorityWeight,
@@ -100,6 +102,14 @@ class OutreachForm(forms.ModelForm):
         if campaign and day:
             if day < campaign.start_date or (campaign.end_date and day > campaign.end_date):
                 self.add_error("date", _("The date is outside the campaign's period."))
+        status = data.get("status")
+        if self.instance.pk and status and status != self.instance.status:
+            allowed = OUTREACH_TRANSITIONS.get(self.instance.status, set())
+            if status not in allowed:
+                self.add_error("status", _("An outreach day that is “%(old)s” cannot become “%(new)s”.") % {
+                    "old": self.instance.get_status_display(), "new": OutreachStatus(status).label})
+        elif not self.instance.pk and status == OutreachStatus.REPORTED:
+            self.add_error("status", _("A new outreach day cannot be reported yet."))
         village = data.get("village")
         if campaign and village and not campaign.office.covers(village.code):
             self.add_error("village", _("The village is outside the campaign office's jurisdiction."))

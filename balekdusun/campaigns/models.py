@@ -260,3 +260,12 @@ class PlanningArea(Area):
         proxy = True
         verbose_name = _("area")
         verbose_name_plural = _("areas")
+
+
+# Allowed status moves of an outreach day. "Reported" is final: the activity report has gone out.
+OUTREACH_TRANSITIONS = {
+    OutreachStatus.PLANNED: {OutreachStatus.IN_PROGRESS, OutreachStatus.DONE},
+    OutreachStatus.IN_PROGRESS: {OutreachStatus.PLANNED, OutreachStatus.DONE},
+    OutreachStatus.DONE: {OutreachStatus.IN_PROGRESS, OutreachStatus.REPORTED},
+    OutreachStatus.REPORTED: set(),
+}

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -264,7 +265,7 @@ def outreach_detail(request, pk):
         "outreach": outreach, "team": outreach.team.select_related("user"), "turfs": turfs,
         "officer_form": officer_form, "partner_form": partner_form, "can_plan": can_plan,
         "households": Household.objects.filter(village_id=outreach.village_id).count(),
-        "cut_form": CutTurfsForm()}, status=status)
+        "cut_form": CutTurfsForm(), "turf_map": mark_safe(walklist.turf_map_svg(outreach))}, status=status)
 
 
 @login_required

@@ -45,3 +45,48 @@ def pdf(turf, request=None) -> bytes:
         "max_attempts": conf.ROUTE_MAX_ATTEMPTS,
     }, request=request)
     return HTML(string=html).write_pdf()
+
+
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
+
+
+def turf_map_svg(outreach, *, width: int = 640, height: int = 420) -> str:
+    """A small SVG of the outreach's turfs: each turf's route as a coloured line through its doors, no tiles,
+    so it renders on a phone and prints offline. Empty string when no household has GPS."""
+    from django.utils.html import escape
+
+    from balekdusun.campaigns.geo import project
+    from balekdusun.campaigns.models import TurfStop
+
+    stops = list(TurfStop.objects.filter(turf__outreach=outreach, household__latitude__isnull=False)
+                 .order_by("turf__name", "position")
+                 .values_list("turf_id", "turf__name", "household__latitude", "household__longitude"))
+    if not stops:
+        return ""
+    xy = project([(lat, lon) for _t, _n, lat, lon in stops])
+    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
+    pad = 12
+    scale = min((width - 2 * pad) / max(max(xs) - min(xs), 1.0), (height - 2 * pad) / max(max(ys) - min(ys), 1.0))
+
+    def pt(x, y):
+        return f"{pad + (x - min(xs)) * scale:.1f},{height - pad - (y - min(ys)) * scale:.1f}"
+
+    turfs: dict[int, tuple[str, list[str]]] = {}
+    for (turf_id, name, _lat, _lon), (x, y) in zip(stops, xy, strict=True):
+        turfs.setdefault(turf_id, (name, []))[1].append(pt(x, y))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+             f'class="turf-map" style="width:100%;height:auto;max-width:{width}px;background:#f7f7f4">']
+    legend = []
+    for i, (name, points) in enumerate(turfs.values()):
+        color = PALETTE[i % len(PALETTE)]
+        parts.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{color}" stroke-width="1.2" '
+                     f'stroke-opacity="0.7"><title>{escape(name)}</title></polyline>')
+        parts.extend(f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="2.2" fill="{color}"/>'
+                     for p in points)
+        parts.append(f'<circle cx="{points[0].split(",")[0]}" cy="{points[0].split(",")[1]}" r="5" fill="none" '
+                     f'stroke="{color}" stroke-width="2"/>')
+        legend.append(f'<text x="{pad}" y="{pad + 12 * (i + 1)}" font-size="11" fill="{color}">'
+                      f'■ {escape(name)}</text>')
+    parts.extend(legend)
+    parts.append("</svg>")
+    return "".join(parts)

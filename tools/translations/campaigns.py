@@ -281,4 +281,9 @@ T = {
     "Turfs cut and walk lists ordered.": "Wilayah jalan dibagi dan daftar kunjungan diurutkan.",
     "Choose a turf to move the household to.": "Pilih wilayah jalan tujuan rumah tangga ini.",
     "Route ordered again.": "Rute diurutkan lagi.",
+    "Each colour is one turf; the line is its walking order, the ring its first door.":
+        "Setiap warna satu wilayah jalan; garisnya urutan jalan, lingkarannya pintu pertama.",
+    "An outreach day that is “%(old)s” cannot become “%(new)s”.":
+        "Kegiatan yang berstatus “%(old)s” tidak dapat diubah menjadi “%(new)s”.",
+    "A new outreach day cannot be reported yet.": "Kegiatan baru belum dapat berstatus dilaporkan.",
 }

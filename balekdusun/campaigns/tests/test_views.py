@@ -73,6 +73,8 @@ def test_coordinator_flow(login, carol, bob):
     assert r.status_code == 302
     turfs = list(Turf.objects.filter(outreach=outreach))
     assert [t.stops.count() for t in turfs] == [10, 10, 10]
+    r = client.get(reverse("campaigns:outreach", args=[outreach.pk]))
+    assert r.content.decode().count("<polyline") == 3  # the turf map: one route line per turf
     r = client.get(reverse("campaigns:turf", args=[turfs[0].pk]))
     assert r.status_code == 200 and len(r.context["rows"]) == 10
     r = client.get(reverse("campaigns:turf_pdf", args=[turfs[0].pk]))
@@ -171,3 +173,18 @@ def test_calendar_and_lists(login, carol, bob):
     assert r.status_code == 422
     assert {"village", "date"} <= set(r.context["form"].errors)
     assert dt.date  # keep import used
+
+
+def test_outreach_status_moves(login, carol, bob):
+    outreach = make_outreach(carol.office, [bob])
+    client = login(carol)
+    url = reverse("campaigns:outreach_edit", args=[outreach.pk])
+    data = {"campaign": outreach.campaign_id, "village": VILLAGE, "date": "2024-02-01", "target_households": 10,
+            "target_materials": 20, "notes": ""}
+    r = client.post(url, {**data, "status": "reported"})
+    assert r.status_code == 422 and "status" in r.context["form"].errors
+    assert client.post(url, {**data, "status": "done"}).status_code == 302
+    assert client.post(url, {**data, "status": "reported"}).status_code == 302
+    outreach.refresh_from_db()
+    assert outreach.status == "reported"
+    assert client.post(url, {**data, "status": "planned"}).status_code == 422
