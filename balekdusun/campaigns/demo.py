@@ -148,8 +148,11 @@ def _seed_turfs(launch, users) -> list:
 
     if launch.turfs.exists():
         return list(launch.turfs.order_by("name"))
+    from django.utils import translation
+
     coordinator = users["koordinator.sumsel"]
-    turfs = services.cut_turfs(outreach=launch, count=2, actor=coordinator, seconds=0.5)
+    with translation.override("id"):  # turf names are data, stored in the programme's language
+        turfs = services.cut_turfs(outreach=launch, count=2, actor=coordinator, seconds=0.5)
     for turf, officer in zip(turfs, [users["petugas.sumsel"], users["petugas2.sumsel"]], strict=True):
         turf.officers.set([officer])
     return turfs
