@@ -272,7 +272,8 @@ class CaseEvent(models.Model):
         if self.kind == EventKind.CALL:
             return f"{label(CallDirection, data.get('direction', ''))} · {label(CallOutcome, self.new_value)}"
         if self.kind == EventKind.ASSIGNMENT:
-            return f"{self.old_value or '—'} → {self.new_value or '—'}"
+            old = data.get("old_name") or self.old_value or "—"
+            return f"{old} → {data.get('new_name') or self.new_value or '—'}"
         if self.kind == EventKind.DUE:
             return self.new_value[:10]
         if self.kind == EventKind.DETAILS:

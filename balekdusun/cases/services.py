@@ -332,7 +332,8 @@ def assign(case, *, assignee, actor) -> Case:
         case.assignee = assignee
         case.save(update_fields=["assignee", "updated_at"])
         _event(case, EventKind.ASSIGNMENT, actor, old=old.username if old else "",
-               new=assignee.username if assignee else "")
+               new=assignee.username if assignee else "", old_name=old.display_name if old else "",
+               new_name=assignee.display_name if assignee else "")
         audit.log(actor, "case.assigned", case, office=case.office, old=old.username if old else "",
                   new=assignee.username if assignee else "")
     return case
