@@ -14,6 +14,8 @@
 
   function draw(data) {
     layer.clearLayers();
+    // What is on screen, for people reading the page source and for the browser test (markers are on a canvas).
+    el.dataset.drawn = `${data.mode} ${data.features.length} ${(data.villages || []).length}`;
     for (const v of data.villages || []) {
       L.circleMarker([v.lat, v.lon], { radius: v.radius, color: "#1f6f8b", weight: 1, fillOpacity: 0.15 })
         .bindTooltip(`${v.name}: ${v.reached}/${v.households} (${v.coverage}%)`).addTo(layer);
