@@ -29,7 +29,7 @@ from balekdusun.campaigns.models import (
     PriorityComponent,
     PriorityWeight,
 )
-from balekdusun.core.scoping import scoped
+from balekdusun.core.scoping import area_q, scoped
 
 DEFAULT_WEIGHTS = {
     PriorityComponent.ORIGIN: Decimal("3"),
@@ -91,8 +91,21 @@ def rank(user, *, within: str | None = None, today: dt.date | None = None) -> li
         village_counts[district] += 1
         village_counts[district.rsplit(".", 1)[0]] += 1
     own, spread = defaultdict(float), defaultdict(float)
-    stats = (MigrationStat.objects.filter(Q(area_id__in=codes) | Q(area_id__in=prefixes) | Q(area_id__in=regencies))
-             .values("area_id").annotate(p=Sum("placements"), n=Sum("non_procedural")))
+    def limit(qs, field):
+        """Rows of villages in the listing, by prefix rather than a list of (possibly 80,000) codes."""
+        q = area_q(user, field)
+        if q is not None:
+            qs = qs.filter(q)
+        if within:
+            qs = qs.filter(**{f"{field[:-3]}__code__startswith": within + "."})
+        return qs
+
+    parents = prefixes + regencies
+    stats_q = area_q(user, "area_id")
+    if stats_q is not None or within:
+        mine = Q(pk__in=limit(MigrationStat.objects.all(), "area_id").values("pk"))
+        stats_q = mine | (Q(area_id__in=parents) if len(parents) <= 2000 else Q(area__level__in=[2, 3]))
+    stats = (MigrationStat.objects.filter(stats_q or Q()).values("area_id").annotate(p=Sum("placements"), n=Sum("non_procedural")))
     for row in stats:
         amount = (row["p"] or 0) + (row["n"] or 0)
         if row["area_id"] in result:
@@ -102,59 +115,67 @@ def rank(user, *, within: str | None = None, today: dt.date | None = None) -> li
     for code, item in result.items():
         district = code.rsplit(".", 1)[0]
         share = spread.get(district, 0.0) + spread.get(district.rsplit(".", 1)[0], 0.0)
-        item.raw[PriorityComponent.ORIGIN] = own[code] + share
+        item.raw["origin"] = own[code] + share
         item.detail["origin_own"], item.detail["origin_share"] = own[code], round(share, 1)
 
     # migrant households found by visits
-    migrant = (Visit.objects.filter(village_id__in=codes)
+    migrant = (limit(Visit.objects.all(), "village_id")
                .filter(Q(data__migration__abroad__0__isnull=False) | Q(data__migration__returnees__gt=0))
                .values("village_id").annotate(n=Count("household_id", distinct=True)))
     for row in migrant:
-        result[row["village_id"]].raw[PriorityComponent.MIGRANT_HOUSEHOLDS] = row["n"]
+        if row["village_id"] in result:
+            result[row["village_id"]].raw["migrant_households"] = row["n"]
 
     # open cases and illegal-recruiter reports
     try:
         from balekdusun.cases.models import Case, CaseKind, CaseStatus
 
-        cases = (Case.objects.filter(village_id__in=codes).exclude(status__in=[CaseStatus.RESOLVED, CaseStatus.CLOSED])
+        cases = (limit(Case.objects.all(), "village_id").exclude(status__in=[CaseStatus.RESOLVED, CaseStatus.CLOSED])
                  .values("village_id").annotate(n=Count("id"), r=Count("id", filter=Q(kind=CaseKind.ILLEGAL_RECRUITER))))
         for row in cases:
-            item = result[row["village_id"]]
-            item.raw[PriorityComponent.CASES] = row["n"] + row["r"]
+            item = result.get(row["village_id"])
+            if item is None:
+                continue
+            item.raw["cases"] = row["n"] + row["r"]
             item.detail["open_cases"], item.detail["recruiter_reports"] = row["n"], row["r"]
     except ImportError:  # pragma: no cover - the cases app is part of the project
         pass
 
     # share of households not reached
-    totals = dict(Household.objects.filter(village_id__in=codes).values("village_id").annotate(n=Count("id"))
+    totals = dict(limit(Household.objects.all(), "village_id").values("village_id").annotate(n=Count("id"))
                   .values_list("village_id", "n"))
-    reached = dict(Visit.objects.filter(village_id__in=codes).values("village_id")
+    reached = dict(limit(Visit.objects.all(), "village_id").values("village_id")
                    .annotate(n=Count("household_id", distinct=True)).values_list("village_id", "n"))
     for code, item in result.items():
         total = totals.get(code, 0)
         item.detail["households"], item.detail["reached"] = total, reached.get(code, 0)
-        item.raw[PriorityComponent.UNREACHED] = 1.0 if total == 0 else max(0.0, 1 - reached.get(code, 0) / total)
+        item.raw["unreached"] = 1.0 if total == 0 else max(0.0, 1 - reached.get(code, 0) / total)
 
     # days since the last outreach day
-    last = dict(Outreach.objects.filter(village_id__in=codes, date__lte=today).values("village_id")
+    last = dict(limit(Outreach.objects.filter(date__lte=today), "village_id").values("village_id")
                 .annotate(d=Max("date")).values_list("village_id", "d"))
     for code, item in result.items():
         when = last.get(code)
         item.detail["last_outreach"] = when
-        item.raw[PriorityComponent.RECENCY] = RECENCY_CAP_DAYS if when is None else min(RECENCY_CAP_DAYS,
+        item.raw["recency"] = RECENCY_CAP_DAYS if when is None else min(RECENCY_CAP_DAYS,
                                                                                           (today - when).days)
 
     w = weights()
     total_weight = sum(w.values()) or 1.0
-    maxima = {c: max((item.raw.get(c, 0) for item in result.values()), default=0) for c in PriorityComponent.values}
-    maxima[PriorityComponent.UNREACHED] = 1.0
-    maxima[PriorityComponent.RECENCY] = RECENCY_CAP_DAYS
+    components = [str(c) for c in PriorityComponent.values]
+    maxima = {c: max((item.raw.get(c, 0) for item in result.values()), default=0) for c in components}
+    maxima[str(PriorityComponent.UNREACHED)] = 1.0
+    maxima[str(PriorityComponent.RECENCY)] = RECENCY_CAP_DAYS
+    # Points per unit of each raw figure, computed once: the loop below runs for every village of the country.
+    factor = {c: (100 * w.get(c, 0) / total_weight / maxima[c]) if maxima[c] else 0.0 for c in components}
     for item in result.values():
-        for component in PriorityComponent.values:
-            value = item.raw.setdefault(component, 0)
-            scaled = value / maxima[component] if maxima[component] else 0.0
-            item.parts[component] = round(100 * w.get(component, 0) * scaled / total_weight, 1)
-        item.score = round(sum(item.parts.values()), 1)
+        raw, parts = item.raw, item.parts
+        total = 0.0
+        for c in components:
+            points = raw.setdefault(c, 0) * factor[c]
+            parts[c] = round(points, 1)
+            total += points
+        item.score = round(total, 1)
     return sorted(result.values(), key=lambda s: (-s.score, s.code))
 
 
