@@ -127,25 +127,6 @@ def _is_user(actor) -> bool:
     return actor is not None and getattr(actor, "is_authenticated", False)
 
 
-def update_household(*, household: Household, actor, consent: bool | None = None, **fields) -> Household:
-    current = {k: getattr(household, k) for k in HOUSEHOLD_FIELDS}
-    current.update(fields)
-    has_consent = household.consent_at is not None if consent is None else consent
-    values = clean_household_fields(current, consent=has_consent)
-    with transaction.atomic():
-        for key, value in values.items():
-            setattr(household, key, value)
-        if not (values["head_name"] or values["phone"]):
-            household.consent_at, household.consent_text_version, household.consent_by = None, "", None
-        elif household.consent_at is None:
-            household.consent_at = timezone.now()
-            household.consent_text_version = CONSENT_TEXT_VERSION
-            household.consent_by = actor if _is_user(actor) else None
-        household.save()
-        audit.log(actor, "household.updated", household, fields=sorted(fields))
-    return household
-
-
 def nearby_households(*, village_code: str, latitude: float, longitude: float, address: str = "",
                       radius_m: float | None = None, exclude_pk: int | None = None) -> list[Household]:
     """Possible duplicates of a new household: same village, within `radius_m` metres and a similar address.
