@@ -330,7 +330,8 @@ def assign(case, *, assignee, actor) -> Case:
         if old == assignee:
             return case
         case.assignee = assignee
-        case.save(update_fields=["assignee", "updated_at"])
+        case.reminded_at = None  # the new assignee gets their own reminders
+        case.save(update_fields=["assignee", "reminded_at", "updated_at"])
         _event(case, EventKind.ASSIGNMENT, actor, old=old.username if old else "",
                new=assignee.username if assignee else "", old_name=old.display_name if old else "",
                new_name=assignee.display_name if assignee else "")
@@ -611,6 +612,54 @@ def send_reminders(*, now=None) -> dict:
                       cases=[c.reference for c in cases])
         counts["assignees"] += 1
         counts["cases"] += len(cases)
+    return counts
+
+
+def send_unassigned_digest(*, now=None) -> dict:
+    """Cases nobody works on yet (from visits and the portal they arrive unassigned): one e-mail per office to
+    its coordinators and head. Restricted cases are listed only to the head, who alone may see them."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from balekdusun.core.roles import Role
+
+    now = now or timezone.now()
+    quiet = now - timedelta(hours=conf.REMIND_EVERY_HOURS)
+    qs = (Case.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=True)
+          .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=quiet))
+          .select_related("village", "office").order_by("office_id", "due_at"))
+    by_office: dict[int, list[Case]] = {}
+    for case in qs:
+        by_office.setdefault(case.office_id, []).append(case)
+    counts = {"offices": 0, "cases": 0, "emails": 0, "failed": 0}
+    User = get_user_model()
+    for cases in by_office.values():
+        office = cases[0].office
+        staff = User.objects.filter(office=office, is_active=True, role__in=[Role.HEAD, Role.COORDINATOR]
+                                    ).exclude(email="")
+        sent = False
+        for user in staff:
+            visible = [c for c in cases if not c.is_restricted or has_perm(user, "cases.view_all_restricted")]
+            if not visible:
+                continue
+            with translation.override("id"):
+                subject = _("Balek Dusun: %(n)d cases wait for an assignee") % {"n": len(visible)}
+                body = render_to_string("cases/unassigned_email.txt", {"user": user, "cases": visible, "now": now})
+            try:
+                send_mail(subject, body, None, [user.email])
+            except Exception:  # noqa: BLE001 - keep informing the others
+                logger.exception("unassigned digest to %s failed", user.username)
+                counts["failed"] += 1
+                continue
+            counts["emails"] += 1
+            sent = True
+        if sent:
+            Case.objects.filter(pk__in=[c.pk for c in cases]).update(reminded_at=now)
+            audit.log(None, "case.unassigned_digest_sent", None, office=office, cases=[c.reference for c in cases])
+            counts["offices"] += 1
+            counts["cases"] += len(cases)
     return counts
 
 

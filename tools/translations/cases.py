@@ -145,5 +145,7 @@ T = {
     "Details saved.": "Data disimpan.", "Note added.": "Catatan ditambahkan.", "Call logged.": "Panggilan dicatat.",
     "File attached.": "Berkas dilampirkan.",
     "not in the register": "tidak ada di daftar", "Household": "Rumah tangga", "Sticker": "Stiker",
-    "Overdue cases": "Kasus lewat tenggat", "All %(n)s in the list": "Semua %(n)s di daftar", "agency in the register": "agensi di daftar resmi",
+    "Overdue cases": "Kasus lewat tenggat",
+    "Balek Dusun: %(n)d cases wait for an assignee": "Balek Dusun: %(n)d kasus menunggu penanggung jawab",
+    "These cases wait for an assignee:": "Kasus berikut menunggu penanggung jawab:", "All %(n)s in the list": "Semua %(n)s di daftar", "agency in the register": "agensi di daftar resmi",
 }

@@ -166,3 +166,19 @@ def test_remind_cases_keeps_going_when_one_mailbox_fails(open_case, bob, carol, 
     assert counts["failed"] == 1 and counts["emails"] == 1
     assert [m.to for m in mail.outbox] == [["carol@example.org"]]
     assert list(Case.objects.filter(reminded_at__isnull=False)) == [theirs]
+
+
+def test_unassigned_cases_are_reported_to_coordinators_and_head(open_case, carol, dave, bob, rules, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    normal = open_case()
+    secret = open_case(kind="death_abroad")  # restricted by default
+    open_case(assignee=bob)  # assigned: not in the digest
+    counts = services.send_unassigned_digest()
+    assert counts == {"offices": 1, "cases": 2, "emails": 2, "failed": 0}
+    to_carol = next(m for m in mail.outbox if m.to == ["carol@example.org"])
+    to_dave = next(m for m in mail.outbox if m.to == ["dave@example.org"])
+    assert normal.display_reference in to_carol.body and secret.display_reference not in to_carol.body
+    assert normal.display_reference in to_dave.body and secret.display_reference in to_dave.body
+    assert services.send_unassigned_digest()["emails"] == 0  # quiet period
+    services.assign(normal, assignee=bob, actor=carol)
+    assert Case.objects.get(pk=normal.pk).reminded_at is None
