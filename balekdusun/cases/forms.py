@@ -84,6 +84,8 @@ class HotlineForm(forms.Form):
                                            help_text=_("Leave empty when the caller does not say."))
         order = list(self.fields)
         order.insert(order.index("destination_country"), order.pop(order.index("village")))
+        # Consent is asked before the name and number are written down.
+        order.insert(order.index("reporter_name"), order.pop(order.index("consent")))
         from balekdusun.core.roles import has_perm
 
         if user.office_id is None:
