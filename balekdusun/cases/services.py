@@ -554,6 +554,24 @@ def duplicate_candidates(qs, *, reporter_phone="", reporter_name="", subject_nam
     return [case for _score, case in ranked[:limit]]
 
 
+def hidden_restricted_matches(user, *, reporter_phone: str) -> int:
+    """How many restricted cases in the user's jurisdiction, which the user may not open, have this phone.
+    Only a count, so hotline staff know to ask the office head instead of opening a duplicate."""
+    from balekdusun.core.scoping import area_q
+
+    try:
+        phone = normalize_phone(reporter_phone)
+    except DomainError:
+        return 0
+    if not phone or has_perm(user, "cases.view_all_restricted"):
+        return 0
+    limit = area_q(user, Case.scope_area_field)
+    qs = Case.objects.filter(reporter_phone=phone, sensitivity=Sensitivity.RESTRICTED, status__in=OPEN_STATUSES)
+    if limit is not None:
+        qs = qs.filter(limit)
+    return qs.exclude(assignee_id=user.pk).count()
+
+
 # --- reminders and keys --------------------------------------------------------------------------------------
 
 def send_reminders(*, now=None) -> dict:

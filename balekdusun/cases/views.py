@@ -136,9 +136,13 @@ def hotline(request):
             duplicates = services.duplicate_candidates(
                 _cases(user), reporter_phone=data["reporter_phone"], reporter_name=data["reporter_name"],
                 subject_name=data["subject_name"])
-            if duplicates:
+            hidden = services.hidden_restricted_matches(user, reporter_phone=data["reporter_phone"])
+            if hidden:
+                messages.warning(request, _("%(n)d restricted case(s) you cannot open have this phone number. Ask "
+                                            "the office head before opening a new one.") % {"n": hidden})
+            if duplicates or hidden:
                 form.show_duplicate_choice()
-            if duplicates and not data["confirm_new"]:
+            if (duplicates or hidden) and not data["confirm_new"]:
                 form.add_error("confirm_new", _("Similar cases exist. Open one of them, or tick this box to "
                                                 "create a new case."))
                 status = 200

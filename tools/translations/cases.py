@@ -147,5 +147,8 @@ T = {
     "not in the register": "tidak ada di daftar", "Household": "Rumah tangga", "Sticker": "Stiker",
     "Overdue cases": "Kasus lewat tenggat",
     "Balek Dusun: %(n)d cases wait for an assignee": "Balek Dusun: %(n)d kasus menunggu penanggung jawab",
-    "These cases wait for an assignee:": "Kasus berikut menunggu penanggung jawab:", "All %(n)s in the list": "Semua %(n)s di daftar", "agency in the register": "agensi di daftar resmi",
+    "These cases wait for an assignee:": "Kasus berikut menunggu penanggung jawab:",
+    "%(n)d restricted case(s) you cannot open have this phone number. Ask the office head before opening a new one.":
+        "%(n)d kasus terbatas yang tidak dapat Anda buka memakai nomor telepon ini. Tanyakan kepada kepala kantor "
+        "sebelum membuka kasus baru.", "All %(n)s in the list": "Semua %(n)s di daftar", "agency in the register": "agensi di daftar resmi",
 }

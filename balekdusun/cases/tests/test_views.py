@@ -263,3 +263,24 @@ def test_national_admin_chooses_the_office(login, alice, offices):
     response = client.post("/cases/hotline/", {**data, "office": offices["jatim"].pk, "village": "35.02.01.2003"})
     assert response.status_code == 302
     assert Case.objects.get().office == offices["jatim"]
+
+
+def test_hotline_warns_about_restricted_cases_with_the_same_phone(login, carol, dave, offices, open_case):
+    from balekdusun.core.models import User
+    from balekdusun.core.roles import Role
+
+    other = User.objects.create(username="olga", role=Role.OFFICER, office=offices["sumsel"])
+    secret = open_case(sensitivity="restricted", assignee=other, reporter_phone="0813 9999 0000")
+    data = {"source": "hotline", "kind": "other", "reporter_phone": "081399990000", "consent": "on",
+            "description": "Menelepon lagi"}
+    client = login(carol)
+    response = client.post("/cases/hotline/", data)
+    body = response.content.decode()
+    assert response.status_code == 200 and Case.objects.count() == 1
+    assert "1 restricted case" in body or "1 kasus terbatas" in body
+    assert secret.display_reference not in body
+    assert client.post("/cases/hotline/", {**data, "confirm_new": "on"}).status_code == 302
+    # the head may open restricted cases, so there is nothing hidden from her
+    from balekdusun.cases import services
+
+    assert services.hidden_restricted_matches(dave, reporter_phone="081399990000") == 0
