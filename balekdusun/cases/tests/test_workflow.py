@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from balekdusun.cases import services, workflow
+from balekdusun.cases import reminders, services, workflow
 from balekdusun.cases.models import Case, CaseEvent, CaseStatus, ClosureReason
 from balekdusun.core.models import AuditEntry
 from balekdusun.core.services import DomainError
@@ -162,7 +162,7 @@ def test_remind_cases_keeps_going_when_one_mailbox_fails(open_case, bob, carol, 
         return real_send(subject, body, sender, to, **kw)
 
     with mock.patch("django.core.mail.send_mail", flaky):
-        counts = services.send_reminders()
+        counts = reminders.send_reminders()
     assert counts["failed"] == 1 and counts["emails"] == 1
     assert [m.to for m in mail.outbox] == [["carol@example.org"]]
     assert list(Case.objects.filter(reminded_at__isnull=False)) == [theirs]
@@ -173,12 +173,12 @@ def test_unassigned_cases_are_reported_to_coordinators_and_head(open_case, carol
     normal = open_case()
     secret = open_case(kind="death_abroad")  # restricted by default
     open_case(assignee=bob)  # assigned: not in the digest
-    counts = services.send_unassigned_digest()
+    counts = reminders.send_unassigned_digest()
     assert counts == {"offices": 1, "cases": 2, "emails": 2, "failed": 0}
     to_carol = next(m for m in mail.outbox if m.to == ["carol@example.org"])
     to_dave = next(m for m in mail.outbox if m.to == ["dave@example.org"])
     assert normal.display_reference in to_carol.body and secret.display_reference not in to_carol.body
     assert normal.display_reference in to_dave.body and secret.display_reference in to_dave.body
-    assert services.send_unassigned_digest()["emails"] == 0  # quiet period
+    assert reminders.send_unassigned_digest()["emails"] == 0  # quiet period
     services.assign(normal, assignee=bob, actor=carol)
     assert Case.objects.get(pk=normal.pk).reminded_at is None

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from balekdusun.cases import services
+from balekdusun.cases import reminders
 
 
 class Command(BaseCommand):
@@ -9,9 +9,9 @@ class Command(BaseCommand):
             "per CASES_REMIND_EVERY_HOURS.")
 
     def handle(self, *args, **options):
-        counts = services.send_reminders()
+        counts = reminders.send_reminders()
         self.stdout.write("reminded {assignees} assignee(s) about {cases} case(s): {emails} e-mail(s), "
                           "{messages} message(s), {failed} failed (retried next run)".format(**counts))
-        digest = services.send_unassigned_digest()
+        digest = reminders.send_unassigned_digest()
         self.stdout.write("unassigned: {cases} case(s) in {offices} office(s), {emails} e-mail(s), "
                           "{failed} failed".format(**digest))
