@@ -5,7 +5,6 @@ Contract for other apps (visits, portal): `open_case(...)` and `check_status(...
 """
 
 import hmac
-import logging
 import re
 from datetime import datetime, time, timedelta
 
@@ -37,8 +36,6 @@ from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
 from balekdusun.core.services import DomainError
 from balekdusun.reports import rollups
-
-logger = logging.getLogger("balekdusun.cases")
 
 # Follow-up requests recorded at the door (Visit.data["followups"][].kind) and the case kind they open.
 FOLLOWUP_KINDS = {
