@@ -4,13 +4,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def _village_only(qs, user, field):
-    """A village official sees only what belongs to their own village, not the whole office's stock."""
-    from balekdusun.core.roles import Role
+def _village_only(field: str | None):
+    """`scope_extra` for office-scoped models: a village official sees only what belongs to their own village
+    (found through `field`; None: nothing), not the whole office's stock."""
 
-    if getattr(user, "role", None) == Role.VILLAGE:
-        return qs.filter(**{field: user.village_id}) if field else qs.none()
-    return qs
+    def scope_extra(cls, qs, user):
+        from balekdusun.core.roles import Role
+
+        if getattr(user, "role", None) == Role.VILLAGE:
+            return qs.filter(**{field: user.village_id}) if field else qs.none()
+        return qs
+
+    return classmethod(scope_extra)
 
 
 class MaterialKind(models.TextChoices):
@@ -89,9 +94,7 @@ class StockMove(models.Model):
 
     scope_office_field = "office_id"
 
-    @classmethod
-    def scope_extra(cls, qs, user):
-        return _village_only(qs, user, "outreach__village_id")
+    scope_extra = _village_only("outreach__village_id")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -127,9 +130,7 @@ class StickerBatch(models.Model):
 
     scope_office_field = "office_id"
 
-    @classmethod
-    def scope_extra(cls, qs, user):
-        return _village_only(qs, user, None)
+    scope_extra = _village_only(None)
 
     def __str__(self):
         return self.label or f"#{self.pk}"
@@ -160,9 +161,7 @@ class Sticker(models.Model):
 
     scope_office_field = "office_id"
 
-    @classmethod
-    def scope_extra(cls, qs, user):
-        return _village_only(qs, user, "household__village_id")
+    scope_extra = _village_only("household__village_id")
 
     class Meta:
         ordering = ["batch_id", "id"]
@@ -183,9 +182,7 @@ class StickerScan(models.Model):
 
     scope_office_field = "sticker__office_id"
 
-    @classmethod
-    def scope_extra(cls, qs, user):
-        return _village_only(qs, user, "sticker__household__village_id")
+    scope_extra = _village_only("sticker__household__village_id")
 
     def __str__(self):
         return f"{self.code} {self.scanned_at:%Y-%m-%d %H:%M}"
@@ -205,9 +202,7 @@ class StickerConflict(models.Model):
 
     scope_office_field = "sticker__office_id"
 
-    @classmethod
-    def scope_extra(cls, qs, user):
-        return _village_only(qs, user, "household__village_id")
+    scope_extra = _village_only("household__village_id")
 
     class Meta:
         ordering = ["resolved_at", "-created_at"]
