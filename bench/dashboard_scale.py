@@ -452,6 +452,10 @@ def worker(url: str, scale: dict, label: str) -> list[dict]:
         try:
             empty = timed(port, "/healthz")
             figures.append(_common.figure(f"{label}: empty request (/healthz), {how} run", empty * 1000, "ms"))
+            # For reading the ratios: the cheapest signed-in page (session, user, menu, base template).
+            home = timed(port, "/", cookie_head)
+            figures.append(_common.figure(f"{label}: signed-in home page, {how} run", home * 1000, "ms",
+                                          baseline=empty * 1000))
             for name, path, cookie in pages:
                 value = timed(port, path, cookie)
                 figures.append(_common.figure(f"{label}: {name}, {how}", value * 1000, "ms", baseline=empty * 1000,
