@@ -8,7 +8,7 @@ def test_login_menu_and_language_switch_on_a_phone(page, browser_login, bob):
     assert page.locator("html").get_attribute("lang") == "id"
     # The menu is folded on a narrow screen and opens on tap.
     page.click("summary")
-    assert page.locator("nav a", has_text="Beranda").is_visible()
+    assert page.locator("details.menu nav a", has_text="Beranda").is_visible()
     # No horizontal scrolling at 360 px.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.click("button[name=language][value=en]")
@@ -34,3 +34,11 @@ def test_area_autocomplete_fills_the_code_and_filters(page, browser_login, dave,
     page.wait_for_load_state()
     rows = page.locator("tbody tr")
     assert rows.count() == 1 and "16.02.08.2017" in rows.first.inner_text()
+
+
+def test_menu_is_visible_on_a_desktop_screen(page, browser_login, dave):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    browser_login(dave)
+    link = page.locator("nav.menu-wide a", has_text="Log audit")
+    assert link.is_visible()
+    assert not page.locator("details.menu").is_visible()
