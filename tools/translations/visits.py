@@ -56,7 +56,7 @@ T = {
     "What each phone reported at its last sync. Records still pending on a phone are not yet on the server.":
         "Laporan tiap HP pada sinkronisasi terakhir. Catatan yang masih menunggu di HP belum ada di server.",
     "Device": "Perangkat", "Last upload": "Unggah terakhir", "Last download": "Unduh terakhir", "Pending": "Menunggu",
-    "Refused": "Menolak", "App version": "Versi aplikasi", "No device has synced yet.": "Belum ada perangkat yang sinkron.",
+    "App version": "Versi aplikasi", "No device has synced yet.": "Belum ada perangkat yang sinkron.",
     "%(n)s open sync conflict": "%(n)s konflik sinkronisasi terbuka",
     "Date": "Tanggal", "Campaign": "Program", "Visits": "Kunjungan", "Flagged": "Ditandai",
     "Last received": "Terakhir diterima", "No outreach days yet.": "Belum ada kegiatan.",
