@@ -165,3 +165,51 @@ def seed_planning(ctx: dict) -> None:
     _seed_migration()
     ctx["launch_households"] = _seed_households(ctx["users"]["koordinator.sumsel"])
     ctx["launch_turfs"] = _seed_turfs(ctx["launch"], ctx["users"])
+    ctx["upcoming"] = _seed_upcoming(ctx)
+
+
+UPCOMING_VILLAGE = "16.02.08.2020"  # Desa Terusan Laut, next to Pematang Buluran
+UPCOMING_HOUSEHOLDS = 48
+
+
+def _seed_upcoming(ctx: dict):
+    """A planned outreach day two days after the first demo run, so the field app has work to download
+    (it only lists recent and coming days). Keyed by campaign and village: a later run keeps its date."""
+    import datetime
+    import random
+
+    from django.utils import timezone, translation
+
+    from balekdusun.campaigns import services
+    from balekdusun.campaigns.models import Household
+    from balekdusun.reports import rollups
+
+    users = ctx["users"]
+    outreach = Outreach.objects.filter(campaign=ctx["campaign"], village_id=UPCOMING_VILLAGE).first()
+    if outreach is None:
+        outreach = Outreach.objects.create(
+            campaign=ctx["campaign"], village_id=UPCOMING_VILLAGE,
+            date=timezone.localdate() + datetime.timedelta(days=2), status=OutreachStatus.PLANNED,
+            target_households=UPCOMING_HOUSEHOLDS, target_materials=UPCOMING_HOUSEHOLDS * 2,
+            notes="Putaran kedua Balek Dusun di Kecamatan Sirah Pulau Padang.")
+    _team(outreach, [users["koordinator.sumsel"], users["petugas.sumsel"], users["petugas2.sumsel"]],
+          [("Marzuki", PartnerRole.KEPALA_DESA, "0812-7300-2201"), ("Ujang", PartnerRole.KETUA_RT, "")])
+    if not Household.objects.filter(village_id=UPCOMING_VILLAGE).exists():
+        rng = random.Random(2020)
+        created_at = datetime.datetime(2024, 1, 15, 9, 0, tzinfo=datetime.UTC)
+        new = []
+        for n in range(1, UPCOMING_HOUSEHOLDS + 1):
+            along = rng.uniform(-0.0018, 0.0018)
+            new.append(Household(
+                village_id=UPCOMING_VILLAGE, dusun=DUSUN[n % 2], rt=f"{(n % 3) + 1:03d}", rw=f"{(n % 2) + 1:03d}",
+                address=f"Rumah {n}, {DUSUN[n % 2]}", latitude=round(-3.2620 + along * 0.5 + rng.gauss(0, 0.0003), 6),
+                longitude=round(104.8720 + along + rng.gauss(0, 0.00015), 6), created_by=users["koordinator.sumsel"],
+                created_at=created_at))
+        for household in Household.objects.bulk_create(new):
+            rollups.household_added(household)
+    if not outreach.turfs.exists():
+        with translation.override("id"):
+            turfs = services.cut_turfs(outreach=outreach, count=2, actor=users["koordinator.sumsel"], seconds=0.5)
+        for turf, officer in zip(turfs, [users["petugas.sumsel"], users["petugas2.sumsel"]], strict=True):
+            turf.officers.set([officer])
+    return outreach

@@ -21,7 +21,11 @@ def test_demo_seed_is_idempotent():
     run()
     assert counts == (MigrationStat.objects.count(), Household.objects.count(), Turf.objects.count(),
                       TurfStop.objects.count())
-    assert counts[1] == 160 and counts[2] == 2 and counts[3] == 160
+    # 160 launch households in two turfs, and 48 for the coming outreach day in two turfs.
+    assert counts[1] == 160 + 48 and counts[2] == 4 and counts[3] == 160 + 48
+    upcoming = ctx["upcoming"]
+    assert upcoming.status == "planned" and upcoming.date > ctx["launch"].date
+    assert {t.officers.get().username for t in upcoming.turfs.all()} == {"petugas.sumsel", "petugas2.sumsel"}
     # Names and phones only where consent was recorded.
     assert not Household.objects.filter(consent_at__isnull=True).exclude(head_name="").exists()
     assert Household.objects.exclude(head_name="").exists()
