@@ -16,7 +16,6 @@ rejects a visit: it is stored with ``data["flags"]`` for the coordinator.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from uuid import UUID
@@ -309,7 +308,7 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
     if that fails (a concurrent push of the same UUID), each falls back to its own savepoint."""
     from balekdusun.reports import rollups
 
-    fresh, one_by_one = [], []
+    fresh = []
     for p in parsed:
         known = _known_visit(batch, p)
         if known is not None:
@@ -320,20 +319,13 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
             yield p.index, Result(str(p.uuid), p.kind, INVALID, errors=errors)
             continue
         fresh.append((p, _new_visit(batch, p, household, outreach)))
-    # Rollups decide a household's first visit from the visits already stored, so a household visited twice in
-    # one batch takes the one-by-one path, where each visit is counted before the next is written.
-    per_household = Counter(v.household_id for _p, v in fresh)
-    one_by_one = [p for p, v in fresh if per_household[v.household_id] > 1]
-    fresh = [(p, v) for p, v in fresh if per_household[v.household_id] == 1]
-    for p in one_by_one:
-        yield p.index, _apply_visit(batch, p)
     if not fresh:
         return
     try:
         with transaction.atomic():
             created = Visit.objects.bulk_create([v for _p, v in fresh])
-            for visit in created:
-                rollups.visit_recorded(visit)
+            # One rollup write for the whole batch, counted in the order the visits were stored.
+            rollups.visits_recorded(created)
     except DatabaseError:
         # A concurrent push stored one of these UUIDs, or the database gave up on a lock (deadlock):
         # nothing of the statement remains; apply the records one by one.

@@ -109,3 +109,22 @@ def test_incremental_and_rebuild_agree(bob, carol, offices):
     RollupCounter.objects.all().delete()
     call_command("rebuild_rollups")
     assert snapshot() == incremental
+
+
+@pytest.mark.django_db
+def test_a_sync_batch_counts_like_visits_one_by_one(bob):
+    """The push service counts a whole batch with `visits_recorded`; a household visited several times in one
+    batch, out of time order, must end with the same counters as a rebuild from the raw rows."""
+    day = dt.date(2024, 2, 5)
+    h1, h2 = f.household(), f.household()
+    f.visit(h1, bob, f.at(day + dt.timedelta(days=20)), "met", data={"knowledge": {"hotline": False}})
+    later = f.visit(h1, bob, f.at(day + dt.timedelta(days=10)), "met", data={"knowledge": {"hotline": True}},
+                    record=False)
+    earlier = f.visit(h1, bob, f.at(day), "met", data=f.MIGRANT_DATA, hook=False)
+    other = f.visit(h2, bob, f.at(day), "not_home", hook=False)
+    rollups.visits_recorded([later, earlier, other])
+    incremental = snapshot()
+    assert total("households.reached") == 1 and total("households.visited") == 2
+    assert total("kn.first.legal_procedure.asked") == 1 and total("kn.later.hotline.asked") == 2
+    call_command("rebuild_rollups")
+    assert snapshot() == incremental
