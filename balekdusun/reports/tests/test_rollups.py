@@ -119,7 +119,7 @@ def test_a_sync_batch_counts_like_visits_one_by_one(bob):
     h1, h2 = f.household(), f.household()
     f.visit(h1, bob, f.at(day + dt.timedelta(days=20)), "met", data={"knowledge": {"hotline": False}})
     later = f.visit(h1, bob, f.at(day + dt.timedelta(days=10)), "met", data={"knowledge": {"hotline": True}},
-                    record=False)
+                    hook=False)
     earlier = f.visit(h1, bob, f.at(day), "met", data=f.MIGRANT_DATA, hook=False)
     other = f.visit(h2, bob, f.at(day), "not_home", hook=False)
     rollups.visits_recorded([later, earlier, other])
