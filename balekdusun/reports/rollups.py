@@ -225,7 +225,7 @@ def visits_recorded(visits) -> None:
     state: dict = {}
     earlier = (Visit.objects.filter(household_id__in={v.household_id for v in visits})
                .exclude(pk__in=[v.pk for v in visits])
-               .only("pk", "household_id", "visited_at", "village_id", "outcome", "data")
+               .only("pk", "household_id", "visited_at", "village_id", "outcome")
                .order_by("visited_at", "pk"))
     for other in earlier.iterator(chunk_size=2000):
         first = state.setdefault(other.household_id, [None, None])
@@ -233,6 +233,12 @@ def visits_recorded(visits) -> None:
             first[0] = other
         if first[1] is None and other.outcome == MET:
             first[1] = other
+    # Only a household's first conversation can have its share moved; fetch those answers in one query.
+    met_ids = [first[1].pk for first in state.values() if first[1] is not None]
+    answers = dict(Visit.objects.filter(pk__in=met_ids).values_list("pk", "data")) if met_ids else {}
+    for first in state.values():
+        if first[1] is not None:
+            first[1].data = answers.get(first[1].pk) or {}
     deltas = Deltas()
     for visit in visits:
         first = state.setdefault(visit.household_id, [None, None])
