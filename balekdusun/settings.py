@@ -118,7 +118,9 @@ STATIC_URL = "/static/"
 # Leaflet's files come from the django-leaflet package. The package is not an installed app because its admin
 # module imports GeoDjango, which needs the GDAL system library we do not otherwise use.
 STATICFILES_DIRS = [Path(find_spec("leaflet").origin).parent / "static"]
-STATIC_ROOT = Path(env_str("STATIC_ROOT") or WORK_DIR / "staticfiles")
+# Production serves the files `collectstatic` gathered here; demo and tests serve them from the apps directly.
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or WORK_DIR / "staticfiles") if MODE == "production" or env_str("STATIC_ROOT") \
+    else None
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or WORK_DIR / "media")
 # Tests and the demo serve static files straight from the apps; production runs collectstatic.
@@ -139,6 +141,8 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=MODE == "production")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 X_FRAME_OPTIONS = "DENY"
+# An expired form (a phone left on a page overnight) gets a page that says what to do, in the user's language.
+CSRF_FAILURE_VIEW = "balekdusun.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

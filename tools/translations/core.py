@@ -54,4 +54,10 @@ T = {
     "New user": "Pengguna baru", "Username": "Nama pengguna", "Office": "Kantor",
     "inactive": "nonaktif", "Saved %(name)s.": "%(name)s tersimpan.", "Initial password": "Kata sandi awal",
     "Village (village officials only)": "Desa (khusus aparat desa)",
+    "The form has expired": "Formulir sudah kedaluwarsa",
+    "For your safety a form can only be sent for a limited time, and with cookies allowed. Go back, reload the "
+    "page and send it again. What you typed may need to be entered again.":
+        "Demi keamanan, formulir hanya bisa dikirim dalam waktu terbatas dan dengan cookie diizinkan. Kembali, muat "
+        "ulang halaman, lalu kirim lagi. Isian Anda mungkin perlu diketik ulang.",
+    "Back to the form": "Kembali ke formulir", "Portal home": "Beranda portal",
 }

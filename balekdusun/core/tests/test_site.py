@@ -36,3 +36,12 @@ def test_openapi_schema_is_served(client, db):
     resp = client.get("/api/v1/openapi.json")
     assert resp.status_code == 200
     assert "/api/v1/areas" in resp.json()["paths"]
+
+
+def test_expired_form_gets_a_friendly_page(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    resp = client.post("/accounts/login/", {"username": "x", "password": "y"})
+    assert resp.status_code == 403
+    assert "kedaluwarsa" in resp.content.decode()
