@@ -19,6 +19,13 @@ def _quote(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def _unfuzzy(line):
+    if line.startswith("#,"):
+        flags = [f.strip() for f in line[2:].split(",") if f.strip() != "fuzzy"]
+        return "#, " + ", ".join(flags)
+    return line
+
+
 def fill(po_path, mapping):
     blocks = open(po_path, encoding="utf-8").read().split("\n\n")
     out, filled = [], 0
@@ -37,6 +44,12 @@ def fill(po_path, mapping):
             out.append(block)
             continue
         msgid = _unquote(lines[mi:si])
+        fuzzy = any(ln.startswith("#,") and "fuzzy" in ln for ln in lines)
+        if fuzzy and msgid in mapping:
+            # makemessages guessed from a similar message; a fuzzy entry is not compiled, so treat it as empty.
+            lines = [_unfuzzy(ln) for ln in lines if ln != "#, fuzzy" and not ln.startswith("#| ")]
+            si = next(j for j, ln in enumerate(lines) if ln.startswith("msgstr"))
+            lines = lines[:si] + ['msgstr ""']
         # msgstr may span several lines up to the end of the block.
         msgstr = _unquote([ln for ln in lines[si:] if ln.startswith(("msgstr", '"'))]) \
             if not lines[si].startswith("msgstr[") else None
