@@ -12,6 +12,7 @@ from balekdusun.campaigns.geo import haversine_m, metres_to_degrees
 from balekdusun.campaigns.models import Household
 from balekdusun.core import audit
 from balekdusun.core.services import DomainError
+from balekdusun.lib.phone import to_e164
 from balekdusun.reports import rollups
 
 HOUSEHOLD_FIELDS = ("dusun", "rt", "rw", "address", "latitude", "longitude", "head_name", "phone")
@@ -37,19 +38,11 @@ def _village(village):
 
 def normalize_phone(raw: str) -> str:
     """An Indonesian phone number in E.164 (+62...), or DomainError naming the field."""
-    import phonenumbers
-
-    raw = (raw or "").strip()
-    if not raw:
-        return ""
-    try:
-        number = phonenumbers.parse(raw, "ID")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_possible_number(number):
-        raise DomainError("household.bad_phone", _("“%(value)s” is not a phone number.") % {"value": raw},
+    e164 = to_e164(raw)
+    if e164 is None:
+        raise DomainError("household.bad_phone", _("“%(value)s” is not a phone number.") % {"value": raw.strip()},
                           field="phone")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164
 
 
 def clean_household_fields(fields: dict, *, consent: bool) -> dict:

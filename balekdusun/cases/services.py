@@ -8,7 +8,6 @@ import hmac
 import re
 from datetime import datetime, time, timedelta
 
-import phonenumbers
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -35,6 +34,7 @@ from balekdusun.cases.models import (
 from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
 from balekdusun.core.services import DomainError
+from balekdusun.lib.phone import to_e164
 from balekdusun.reports import rollups
 
 # Follow-up requests recorded at the door (Visit.data["followups"][].kind) and the case kind they open.
@@ -57,16 +57,11 @@ TEXT_LIMITS = {"reporter_name": 120, "reporter_relationship": 60, "subject_name"
 
 def normalize_phone(text: str, *, field: str = "reporter_phone") -> str:
     """'0812-3456-7890' -> '+6281234567890'; empty stays empty; anything else is a DomainError."""
-    text = (text or "").strip()
-    if not text:
-        return ""
-    try:
-        number = phonenumbers.parse(text, conf.PHONE_REGION)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_possible_number(number):
-        raise DomainError("case.bad_phone", _("“%(value)s” is not a phone number.") % {"value": text}, field=field)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = to_e164(text, conf.PHONE_REGION)
+    if e164 is None:
+        raise DomainError("case.bad_phone", _("“%(value)s” is not a phone number.") % {"value": text.strip()},
+                          field=field)
+    return e164
 
 
 def due_for(kind: str, start: datetime) -> datetime:

@@ -1,8 +1,8 @@
-import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from balekdusun.core.roles import Role
+from balekdusun.lib.phone import to_e164
 from balekdusun.portal.models import Agency, Country, InfoPage, JobOpening, Sector
 from balekdusun.regions.forms import AreaField, AreaInput
 from balekdusun.regions.models import Area
@@ -121,16 +121,10 @@ class HelpForm(forms.Form):
     website = forms.CharField(label=_("Leave this empty"), required=False)
 
     def clean_phone(self):
-        raw = (self.cleaned_data.get("phone") or "").strip()
-        if not raw:
-            return ""
-        try:
-            number = phonenumbers.parse(raw, "ID")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_possible_number(number):
+        e164 = to_e164(self.cleaned_data.get("phone"))
+        if e164 is None:
             raise forms.ValidationError(_("This does not look like a phone number. Example: 0812-3456-7890."))
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return e164
 
     def clean(self):
         data = super().clean()
