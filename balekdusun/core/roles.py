@@ -43,11 +43,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+def role_has_perm(role: str, perm: str) -> bool:
+    if perm not in PERMISSIONS:
+        raise KeyError(f"unknown permission {perm!r}")
+    return role == Role.ADMIN or role in PERMISSIONS[perm]
+
+
 def has_perm(user, perm: str) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if perm not in PERMISSIONS:
-        raise KeyError(f"unknown permission {perm!r}")
-    if user.role == Role.ADMIN:
-        return True
-    return user.role in PERMISSIONS[perm]
+    return role_has_perm(user.role, perm)
