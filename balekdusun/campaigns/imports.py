@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balekdusun.campaigns.models import Household, MigrationStat
-from balekdusun.campaigns.tabular import FileProblem, ImportResult, check_header, parse_count, read_rows
 from balekdusun.core import audit
 from balekdusun.core.scoping import in_jurisdiction
 from balekdusun.core.services import DomainError
+from balekdusun.lib.tabular import FileProblem, ImportResult, check_header, parse_count, read_rows
 from balekdusun.reports import rollups
 
 CHUNK = 1000

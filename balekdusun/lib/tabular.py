@@ -1,4 +1,4 @@
-"""Streaming CSV/XLSX reading with errors by line and column, shared by the planning imports.
+"""Streaming CSV/XLSX reading with errors by line and column, shared by the campaigns and portal imports.
 
 Files are read row by row (csv over a byte-counting stream; openpyxl in read-only mode), so a 50,000-row file
 never sits in memory. Importers write valid rows in chunks inside one transaction and roll it back at the end if
