@@ -277,6 +277,9 @@ def set_status(case, *, status, actor, note="", closure_reason=None, referred_to
             raise DomainError("case.forbidden_transition", _("Only a coordinator or the office head may reopen a "
                                                              "case."), field="status")
         data = {}
+        # When it was counted closed, read before a reopen clears resolved_at/closed_at (the rollup takes it back
+        # in that week).
+        closed_when = rollups.case_closed_when(case) if old in rollups.CLOSED else None
         if status in workflow.NEEDS_CLOSURE_REASON:
             if isinstance(closure_reason, str):
                 closure_reason = ClosureReason.objects.filter(code=closure_reason, active=True).first()
@@ -310,7 +313,7 @@ def set_status(case, *, status, actor, note="", closure_reason=None, referred_to
         case.save()
         _event(case, EventKind.STATUS, actor, old=old, new=status, text=note, **data)
         audit.log(actor, "case.status_changed", case, office=case.office, old=old, new=status, **data)
-        rollups.case_changed(case, old_status=old)
+        rollups.case_changed(case, old_status=old, closed_when=closed_when)
     return case
 
 

@@ -328,11 +328,15 @@ def case_closed_when(case):
     return getattr(case, "resolved_at", None) or case.closed_at or case.updated_at or timezone.now()
 
 
-def case_changed(case, *, old_status: str | None) -> None:
+def case_changed(case, *, old_status: str | None, closed_when=None) -> None:
     """A Case was opened (old_status None) or changed status.
 
     Cases without a village count at their office's area (or national only). Open cases are also counted by due day
-    (``cases.open_by_due``) so "overdue" is a sum over past days instead of a scan of the case table."""
+    (``cases.open_by_due``) so "overdue" is a sum over past days instead of a scan of the case table.
+
+    A reopened case (resolved or closed back to an open status) leaves ``cases.closed`` in the week it had been
+    counted closed, as if it had never closed (a rebuild counts only the cases closed now). The cases app clears
+    resolved_at/closed_at when it reopens, so it passes ``closed_when=case_closed_when(case)`` taken before."""
     deltas = Deltas()
     area = case_area(case)
     if old_status is None:
@@ -343,7 +347,8 @@ def case_changed(case, *, old_status: str | None) -> None:
         deltas.add_day(area, local_date(case.due_at), "cases.open_by_due", 1)
     if was_closed != now_closed:
         sign = 1 if now_closed else -1
-        deltas.add(area, case_closed_when(case), Counter({"cases.closed": 1}), sign=sign)
+        when = case_closed_when(case) if now_closed else closed_when or case_closed_when(case)
+        deltas.add(area, when, Counter({"cases.closed": 1}), sign=sign)
         if case.due_at and old_status is not None:
             deltas.add_day(area, local_date(case.due_at), "cases.open_by_due", -sign)
     deltas.flush()

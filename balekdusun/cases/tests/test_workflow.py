@@ -39,7 +39,7 @@ def test_status_change_calls_rollup_with_old_status(open_case, carol):
     with mock.patch("balekdusun.reports.rollups.case_changed") as hook:
         services.set_status(case, status="verified", actor=carol)
     hook.assert_called_once()
-    assert hook.call_args.kwargs == {"old_status": "new"}
+    assert hook.call_args.kwargs == {"old_status": "new", "closed_when": None}
 
 
 def test_closure_reason_day_limits_are_data(open_case, carol, rules):

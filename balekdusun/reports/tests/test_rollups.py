@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
+from balekdusun.cases.models import Case
 from balekdusun.reports import rollups
 from balekdusun.reports.models import TOTAL, RollupCounter
 from balekdusun.reports.tests import factories as f
@@ -15,6 +16,38 @@ def snapshot():
 def total(key, area=""):
     row = RollupCounter.objects.filter(area_code=area, key=key, period=TOTAL).first()
     return row.value if row else 0
+
+
+def value(key, period, area=""):
+    """A counter's value in one period: the Monday of a week, or a day for ``cases.open_by_due``."""
+    row = RollupCounter.objects.filter(area_code=area, key=key, period=period).first()
+    return row.value if row else 0
+
+
+def assert_rebuild_agrees():
+    """The counters kept on write equal a rebuild from the raw rows, row by row (weeks, days and totals)."""
+    incremental = snapshot()
+    RollupCounter.objects.all().delete()
+    call_command("rebuild_rollups")
+    assert snapshot() == incremental
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """`timezone.now()` frozen at Monday 2024-03-04 10:00 (Jakarta) and moved on by hand, so the services' own
+    timestamps (resolved_at, closed_at, updated_at, opened_at) fall in the weeks a test chooses. Model field
+    defaults bound to the real `timezone.now` (StickerScan.scanned_at) keep the real time."""
+    from django.utils import timezone
+
+    class Clock:
+        now = f.at(dt.date(2024, 3, 4), 10)
+
+        def advance(self, **delta):
+            self.now += dt.timedelta(**delta)
+
+    c = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: c.now)
+    return c
 
 
 def test_levels_of_a_village_code():
@@ -57,14 +90,11 @@ def test_an_older_visit_synced_late_becomes_the_first(bob):
     assert total("kn.first.hotline.yes") == 1 and total("kn.first.legal_procedure.asked") == 1
     assert total("kn.later.hotline.yes") == 1
     assert total("mig.abroad") == 2
-    incremental = snapshot()
-    call_command("rebuild_rollups")
-    assert snapshot() == incremental
+    assert_rebuild_agrees()
 
 
 @pytest.mark.django_db
 def test_incremental_and_rebuild_agree(bob, carol, offices):
-    from balekdusun.cases.models import Case
     from balekdusun.materials.models import Material, Sticker, StickerBatch, StickerScan, StockMove
 
     out = f.outreach(offices["sumsel"])
@@ -105,10 +135,7 @@ def test_incremental_and_rebuild_agree(bob, carol, offices):
     assert total("stickers.placed", "16.02.08.2017") == 1 and total("stickers.scanned") == 1
     assert total("cases.opened", "16.02.08") == 2 and total("cases.closed", "16.02.08") == 1
     assert total("visits", "35") == 1 and total("visits", "16") == 9
-    incremental = snapshot()
-    RollupCounter.objects.all().delete()
-    call_command("rebuild_rollups")
-    assert snapshot() == incremental
+    assert_rebuild_agrees()
 
 
 @pytest.mark.django_db
@@ -123,8 +150,46 @@ def test_a_sync_batch_counts_like_visits_one_by_one(bob):
     earlier = f.visit(h1, bob, f.at(day), "met", data=f.MIGRANT_DATA, hook=False)
     other = f.visit(h2, bob, f.at(day), "not_home", hook=False)
     rollups.visits_recorded([later, earlier, other])
-    incremental = snapshot()
     assert total("households.reached") == 1 and total("households.visited") == 2
     assert total("kn.first.legal_procedure.asked") == 1 and total("kn.later.hotline.asked") == 2
-    call_command("rebuild_rollups")
-    assert snapshot() == incremental
+    assert_rebuild_agrees()
+
+
+# --- real service flows: the on-write path must equal a rebuild ---------------------------------------------------
+
+def _open_case(offices, actor, **kw):
+    from balekdusun.cases import services
+
+    args = dict(office=offices["sumsel"], kind="unpaid_wages", source="hotline", village=f.VILLAGE,
+                description="Majikan menahan upah", actor=actor)
+    args.update(kw)
+    return services.open_case(**args)
+
+
+@pytest.mark.django_db
+def test_a_reopened_case_is_taken_back_in_the_week_it_was_closed(clock, offices, carol):
+    from balekdusun.cases import services
+    from balekdusun.cases.rules import ensure_defaults
+
+    ensure_defaults()
+    resolved = _open_case(offices, carol)
+    closed = _open_case(offices, carol)
+    services.set_status(resolved, status="in_progress", actor=carol)
+    clock.advance(days=8)  # week of 11 March
+    services.set_status(resolved, status="resolved", actor=carol)
+    services.set_status(closed, status="closed", actor=carol, closure_reason="duplicate")
+    services.set_status(resolved, status="closed", actor=carol, closure_reason="resolved")
+    first_close = rollups.week_of(clock.now)
+    assert value("cases.closed", first_close) == 2 and total("cases.open_by_due") == 0
+    clock.advance(days=14)  # week of 25 March: both reopened
+    services.set_status(resolved, status="in_progress", actor=carol)
+    services.set_status(closed, status="in_progress", actor=carol)
+    assert total("cases.closed") == 0
+    assert value("cases.closed", first_close) == 0
+    assert value("cases.closed", rollups.week_of(clock.now)) == 0
+    due = rollups.local_date(Case.objects.get(pk=resolved.pk).due_at)
+    assert value("cases.open_by_due", due) == 2
+    clock.advance(days=7)  # week of 1 April: one of them resolved again
+    services.set_status(resolved, status="resolved", actor=carol)
+    assert value("cases.closed", rollups.week_of(clock.now)) == 1 and total("cases.closed") == 1
+    assert_rebuild_agrees()
