@@ -349,6 +349,7 @@ def set_due(case, *, due_at, actor, reason="") -> Case:
                text=_check_text("description", reason))
         audit.log(actor, "case.due_changed", case, office=case.office, old=old.isoformat() if old else "",
                   new=due_at.isoformat())
+        rollups.case_due_changed(case, old_due_at=old)
     return case
 
 

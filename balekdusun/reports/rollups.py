@@ -352,3 +352,17 @@ def case_changed(case, *, old_status: str | None, closed_when=None) -> None:
         if case.due_at and old_status is not None:
             deltas.add_day(area, local_date(case.due_at), "cases.open_by_due", -sign)
     deltas.flush()
+
+
+def case_due_changed(case, *, old_due_at) -> None:
+    """The due date of a Case changed: an open case's ``cases.open_by_due`` moves from the old day to the new one.
+    A resolved or closed case is not counted by due day, so nothing moves (reopening it counts its due date then)."""
+    if case.status in CLOSED:
+        return
+    deltas = Deltas()
+    area = case_area(case)
+    if old_due_at:
+        deltas.add_day(area, local_date(old_due_at), "cases.open_by_due", -1)
+    if case.due_at:
+        deltas.add_day(area, local_date(case.due_at), "cases.open_by_due", 1)
+    deltas.flush()

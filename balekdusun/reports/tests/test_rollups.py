@@ -193,3 +193,30 @@ def test_a_reopened_case_is_taken_back_in_the_week_it_was_closed(clock, offices,
     services.set_status(resolved, status="resolved", actor=carol)
     assert value("cases.closed", rollups.week_of(clock.now)) == 1 and total("cases.closed") == 1
     assert_rebuild_agrees()
+
+
+@pytest.mark.django_db
+def test_a_changed_due_date_moves_the_open_case_to_its_new_day(clock, offices, carol):
+    from balekdusun.cases import services
+    from balekdusun.cases.rules import ensure_defaults
+
+    ensure_defaults()
+    case = _open_case(offices, carol)
+    old_day = rollups.local_date(case.due_at)
+    new_due = clock.now + dt.timedelta(days=40)
+    services.set_due(case, due_at=new_due, actor=carol, reason="Menunggu balasan KBRI")
+    assert value("cases.open_by_due", old_day) == 0
+    assert value("cases.open_by_due", rollups.local_date(new_due)) == 1
+    assert value("cases.open_by_due", rollups.local_date(new_due), f.VILLAGE) == 1
+    # the same day again (another hour) changes nothing
+    services.set_due(case, due_at=new_due + dt.timedelta(minutes=30), actor=carol)
+    assert value("cases.open_by_due", rollups.local_date(new_due)) == 1
+    # a closed case is not counted by due day: moving its due date moves nothing, reopening counts the new day
+    services.set_status(case, status="closed", actor=carol, closure_reason="duplicate")
+    latest = clock.now + dt.timedelta(days=60)
+    services.set_due(case, due_at=latest, actor=carol)
+    assert not RollupCounter.objects.filter(key="cases.open_by_due").exclude(value=0).exists()
+    clock.advance(days=1)
+    services.set_status(case, status="in_progress", actor=carol)
+    assert value("cases.open_by_due", rollups.local_date(latest)) == 1 and total("cases.open_by_due") == 0
+    assert_rebuild_agrees()
