@@ -333,6 +333,7 @@ def void_sticker(*, sticker: Sticker, reason: str, actor) -> Sticker:
         sticker.save(update_fields=["status", "void_reason", "voided_at"])
         audit.log(actor, "stickers.voided", sticker, office=sticker.office, reason=sticker.void_reason,
                   old_status=old)
+        rollups.sticker_voided(sticker, old_status=old)
     return sticker
 
 

@@ -43,6 +43,7 @@ def compute() -> rollups.Deltas:
             deltas.add(village, m["created_at"],
                        Counter({"materials.handed_out": n, f"materials.m{m['material_id']}": n}))
 
+    # Placed stickers only: a void one hangs on no house (rollups.sticker_voided).
     placed = Sticker.objects.filter(status="placed", household__isnull=False).values_list(
         "household__village_id", "placed_at")
     for village, when in placed.iterator(chunk_size=5000):

@@ -318,6 +318,30 @@ def sticker_scanned(scan) -> None:
     deltas.flush()
 
 
+def _sticker_village(sticker) -> str | None:
+    """The village a sticker hangs in: None while it is on no house, or when its placement time is unknown (a
+    rebuild could not put it in a week either)."""
+    if sticker.placed_at is None:
+        return None
+    return _household_village(sticker.household_id)
+
+
+def sticker_voided(sticker, *, old_status: str) -> None:
+    """A Sticker was voided. A void sticker hangs on no house, so a placed one leaves ``stickers.placed`` in the
+    week it was placed, as a rebuild (which counts placed stickers only) does. Its scans stay counted: they
+    happened while it hung there, and a void code is not scanned any more."""
+    from balekdusun.materials.models import StickerStatus
+
+    if old_status != StickerStatus.PLACED:
+        return
+    village = _sticker_village(sticker)
+    if village is None:
+        return
+    deltas = Deltas()
+    deltas.add(village, sticker.placed_at, Counter({"stickers.placed": 1}), sign=-1)
+    deltas.flush()
+
+
 def case_area(case) -> str:
     """The case's village, else the area the cases app files it under (the office's area), else national."""
     return case.village_id or getattr(case, "area_code", "") or ""

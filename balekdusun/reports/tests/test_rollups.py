@@ -220,3 +220,34 @@ def test_a_changed_due_date_moves_the_open_case_to_its_new_day(clock, offices, c
     services.set_status(case, status="in_progress", actor=carol)
     assert value("cases.open_by_due", rollups.local_date(latest)) == 1 and total("cases.open_by_due") == 0
     assert_rebuild_agrees()
+
+
+def _stickers(offices, carol, n):
+    from balekdusun.materials import services
+
+    batch = services.create_batch(office=offices["sumsel"], size=n, actor=carol)
+    out = f.outreach(offices["sumsel"])
+    services.issue_stickers(batch=batch, outreach=out, count=n, actor=carol)
+    return out, list(batch.stickers.order_by("id"))
+
+
+@pytest.mark.django_db
+def test_a_voided_sticker_leaves_stickers_placed_and_keeps_its_scans(offices, carol, bob):
+    from balekdusun.materials import services
+
+    out, (torn, kept, unused) = _stickers(offices, carol, 3)
+    day = dt.date(2024, 1, 10)
+    h1, h2 = f.household(), f.household(f.OTHER_VILLAGE)
+    assert services.place_sticker(visit=f.visit(h1, bob, f.at(day), outreach=out), code=torn.code,
+                                  household=h1) is None
+    assert services.place_sticker(visit=f.visit(h2, bob, f.at(day, 10), outreach=out), code=kept.code,
+                                  household=h2) is None
+    assert services.record_scan(torn.code) is not None
+    assert total("stickers.placed") == 2 and total("stickers.scanned") == 1
+    services.void_sticker(sticker=torn, reason="Robek, diganti", actor=carol)
+    services.void_sticker(sticker=unused, reason="Salah cetak", actor=carol)
+    assert services.record_scan(torn.code) is None
+    assert total("stickers.placed") == 1 and total("stickers.placed", f.VILLAGE) == 0
+    assert value("stickers.placed", rollups.week_of(day), f.VILLAGE) == 0
+    assert total("stickers.scanned", f.VILLAGE) == 1  # scanned while it hung on the house
+    assert_rebuild_agrees()
