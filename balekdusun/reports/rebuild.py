@@ -7,6 +7,7 @@ the rules, and `tests/test_rollups.py` checks that they do.
 from collections import Counter
 
 from django.db import transaction
+from django.db.models import F
 
 from balekdusun.reports import rollups
 from balekdusun.reports.models import RollupCounter
@@ -49,7 +50,10 @@ def compute() -> rollups.Deltas:
     for village, when in placed.iterator(chunk_size=5000):
         if when is not None:
             deltas.add(village, when, Counter({"stickers.placed": 1}))
-    scans = StickerScan.objects.filter(sticker__household__isnull=False).values_list(
+    # Scans of a sticker that hangs or hung on a house (a void one's stay: made while it hung there), from its
+    # placement time on (rollups.scan_counts).
+    scans = StickerScan.objects.filter(sticker__household__isnull=False,
+                                       scanned_at__gte=F("sticker__placed_at")).values_list(
         "sticker__household__village_id", "scanned_at")
     for village, when in scans.iterator(chunk_size=5000):
         deltas.add(village, when, Counter({"stickers.scanned": 1}))

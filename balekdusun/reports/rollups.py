@@ -293,14 +293,37 @@ def _household_village(household_id) -> str | None:
     return Household.objects.filter(pk=household_id).values_list("village_id", flat=True).first()
 
 
+def _sticker_village(sticker) -> str | None:
+    """The village a sticker hangs in: None while it is on no house, or when its placement time is unknown (a
+    rebuild could not put it in a week either)."""
+    if sticker.placed_at is None:
+        return None
+    return _household_village(sticker.household_id)
+
+
 def sticker_placed(sticker) -> None:
-    """A Sticker became placed on a household."""
-    village = _household_village(sticker.household_id)
+    """A Sticker became placed on a household.
+
+    Scans count from the placement time on (`scan_counts`). A phone may sync the placement after a neighbour has
+    already scanned the sticker: those stored scans were not counted when they came in (the sticker was on no
+    house yet), so they are counted now, in their own weeks."""
+    from balekdusun.materials.models import StickerScan
+
+    village = _sticker_village(sticker)
     if village is None:
         return
     deltas = Deltas()
-    deltas.add(village, sticker.placed_at or timezone.now(), Counter({"stickers.placed": 1}))
+    deltas.add(village, sticker.placed_at, Counter({"stickers.placed": 1}))
+    earlier = StickerScan.objects.filter(sticker_id=sticker.pk, scanned_at__gte=sticker.placed_at)
+    for when in earlier.values_list("scanned_at", flat=True):
+        deltas.add(village, when, Counter({"stickers.scanned": 1}))
     deltas.flush()
+
+
+def scan_counts(scanned_at, placed_at) -> bool:
+    """A scan counts on the dashboards when the sticker was on a house by then; a scan before its placement (a
+    staff member trying the code at the office) does not."""
+    return placed_at is not None and scanned_at is not None and scanned_at >= placed_at
 
 
 def sticker_scanned(scan) -> None:
@@ -309,21 +332,16 @@ def sticker_scanned(scan) -> None:
 
     if not scan.sticker_id:
         return
-    household_id = Sticker.objects.filter(pk=scan.sticker_id).values_list("household_id", flat=True).first()
-    village = _household_village(household_id)
-    if village is None:
+    row = Sticker.objects.filter(pk=scan.sticker_id).values_list("household__village_id", "placed_at").first()
+    if row is None or row[0] is None:
+        return
+    village, placed_at = row
+    when = scan.scanned_at or timezone.now()
+    if not scan_counts(when, placed_at):
         return
     deltas = Deltas()
-    deltas.add(village, scan.scanned_at or timezone.now(), Counter({"stickers.scanned": 1}))
+    deltas.add(village, when, Counter({"stickers.scanned": 1}))
     deltas.flush()
-
-
-def _sticker_village(sticker) -> str | None:
-    """The village a sticker hangs in: None while it is on no house, or when its placement time is unknown (a
-    rebuild could not put it in a week either)."""
-    if sticker.placed_at is None:
-        return None
-    return _household_village(sticker.household_id)
 
 
 def sticker_voided(sticker, *, old_status: str) -> None:

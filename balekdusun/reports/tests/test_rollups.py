@@ -251,3 +251,24 @@ def test_a_voided_sticker_leaves_stickers_placed_and_keeps_its_scans(offices, ca
     assert value("stickers.placed", rollups.week_of(day), f.VILLAGE) == 0
     assert total("stickers.scanned", f.VILLAGE) == 1  # scanned while it hung on the house
     assert_rebuild_agrees()
+
+
+@pytest.mark.django_db
+def test_scans_count_from_placement_even_when_the_placement_syncs_late(offices, carol, bob):
+    from django.utils import timezone
+
+    from balekdusun.materials import services
+
+    out, (tested, hung) = _stickers(offices, carol, 2)
+    h1, h2 = f.household(), f.household()
+    # A staff member tries the code at the office; the team puts it up an hour later: not a household's scan.
+    assert services.record_scan(tested.code) is not None
+    placed = f.visit(h1, bob, timezone.now() + dt.timedelta(hours=1), outreach=out)
+    assert services.place_sticker(visit=placed, code=tested.code, household=h1) is None
+    # Put up two days ago by a phone that syncs only now; a neighbour scanned it in between.
+    assert services.record_scan(hung.code) is not None
+    offline = f.visit(h2, bob, timezone.now() - dt.timedelta(days=2), outreach=out)
+    assert services.place_sticker(visit=offline, code=hung.code, household=h2) is None
+    assert total("stickers.placed") == 2
+    assert total("stickers.scanned") == 1
+    assert_rebuild_agrees()
