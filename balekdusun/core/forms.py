@@ -10,6 +10,27 @@ class LoginForm(AuthenticationForm):
         "inactive": _("Username or password is wrong."),
     }
 
+    def clean(self):
+        """Failed sign-ins are limited per username and per client, with the same counters as the field app's
+        token endpoint (core/ratelimit.py), so alternating between the two gains an attacker nothing."""
+        from balekdusun.core import ratelimit
+
+        if self.request is None:  # not a web request (e.g. a form built in a shell): nothing to count against
+            return super().clean()
+        username = self.cleaned_data.get("username") or ""
+        wait = ratelimit.login_wait(self.request, username)
+        if wait:
+            raise forms.ValidationError(ratelimit.login_wait_message(wait), code="too_many_attempts")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            if username and self.cleaned_data.get("password"):
+                ratelimit.login_failed(self.request, username)
+            raise
+        if username:
+            ratelimit.login_succeeded(self.request, username)
+        return cleaned
+
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Device or script name"), max_length=80)

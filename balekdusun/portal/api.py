@@ -5,7 +5,8 @@ from datetime import date
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from balekdusun.portal import conf, ratelimit, services
+from balekdusun.core import ratelimit
+from balekdusun.portal import conf, services
 from balekdusun.portal.models import Country, JobOpening, Sector
 
 router = Router(tags=["portal"])
@@ -50,7 +51,7 @@ def agencies(request, q: str = ""):
         raise HttpError(422, "q: type at least two characters")
     if len(q) > 120:
         raise HttpError(422, "q: at most 120 characters")
-    if not ratelimit.hit(request, "search", conf.SEARCH_LIMIT):
+    if not ratelimit.hit(request, "search", conf.SEARCH_LIMIT, window=conf.LIMIT_WINDOW_SECONDS):
         raise HttpError(429, "Too many searches; try again later.")
     return [{**{f: getattr(h.agency, f) for f in ("id", "name", "licence_number", "status", "city",
                                                     "licence_valid_until")}, "score": h.score}

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from balekdusun.core import ratelimit
 from balekdusun.core.models import Office
 from balekdusun.core.services import DomainError
-from balekdusun.portal import conf, ratelimit, services
+from balekdusun.portal import conf, services
 from balekdusun.portal.forms import CheckForm, HelpForm, JobFilterForm
 from balekdusun.portal.models import Agency, AgencyStatus, InfoPage, InfoSection, JobOpening
 from balekdusun.portal.publishing import no_store, public_page
@@ -109,7 +110,7 @@ def agencies(request):
     hits = None
     limited = False
     if query:
-        if ratelimit.hit(request, "search", conf.SEARCH_LIMIT):
+        if ratelimit.hit(request, "search", conf.SEARCH_LIMIT, window=conf.LIMIT_WINDOW_SECONDS):
             hits = services.search_agencies(query)
         else:
             limited = True
@@ -180,10 +181,10 @@ def help_request(request):
                          title=_("Not sent"))
         # Every attempt counts against a loose limit (scripts); only requests that open a case count against
         # the strict one, so a resident correcting the form is never locked out.
-        if not ratelimit.hit(request, "help-try", conf.HELP_LIMIT * 6):
+        if not ratelimit.hit(request, "help-try", conf.HELP_LIMIT * 6, window=conf.LIMIT_WINDOW_SECONDS):
             return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Not sent"))
         if form.is_valid():
-            if not ratelimit.hit(request, "help", conf.HELP_LIMIT):
+            if not ratelimit.hit(request, "help", conf.HELP_LIMIT, window=conf.LIMIT_WINDOW_SECONDS):
                 return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Not sent"))
             data = form.cleaned_data
             try:
@@ -226,7 +227,7 @@ def check(request):
     if request.method == "POST":
         if form.is_valid():
             # Only well-formed attempts count: they are the ones that could guess four digits.
-            if not ratelimit.hit(request, "check", conf.CHECK_LIMIT):
+            if not ratelimit.hit(request, "check", conf.CHECK_LIMIT, window=conf.LIMIT_WINDOW_SECONDS):
                 return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Try later"))
             result = check_status(reference=form.cleaned_data["reference"],
                                   phone_last4=form.cleaned_data["phone_last4"])

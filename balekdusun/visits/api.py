@@ -15,6 +15,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from pydantic import field_validator
 
+from balekdusun.core import ratelimit
 from balekdusun.core.roles import has_perm
 from balekdusun.visits import conf, pull, services
 from balekdusun.visits.schemas import no_nul
@@ -62,14 +63,25 @@ class TokenOut(Schema):
     user: TokenUser
 
 
-@router.post("/token", auth=None, response={200: TokenOut, 401: ErrorOut, 403: ErrorOut},
-             summary="Sign in the field app: a device token for this user")
+@router.post("/token", auth=None, response={200: TokenOut, 401: ErrorOut, 403: ErrorOut, 429: ErrorOut},
+             summary="Sign in the field app: a device token for this user",
+             description="429 after too many wrong passwords for this username or from this address (shared with "
+             "the web login); the `Retry-After` header gives the seconds to wait, and until then even the right "
+             "password is refused.")
 def token(request: HttpRequest, payload: TokenIn):
     from balekdusun.core.services import create_token
 
+    wait = ratelimit.login_wait(request, payload.username)
+    if wait:
+        message = ratelimit.login_wait_message(wait)
+        response = _error(429, message, [("", message)])
+        response["Retry-After"] = str(wait)
+        return response
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
+        ratelimit.login_failed(request, payload.username)
         return _error(401, _("Wrong username or password."), [("password", _("Wrong username or password."))])
+    ratelimit.login_succeeded(request, payload.username)
     if not has_perm(user, "visits.record"):
         return _error(403, _("Your role does not record visits."), [("username", _("Your role does not record visits."))])
     name = _("Field app") + (f": {payload.device_name}" if payload.device_name else "")

@@ -60,4 +60,6 @@ T = {
         "Demi keamanan, formulir hanya bisa dikirim dalam waktu terbatas dan dengan cookie diizinkan. Kembali, muat "
         "ulang halaman, lalu kirim lagi. Isian Anda mungkin perlu diketik ulang.",
     "Back to the form": "Kembali ke formulir", "Portal home": "Beranda portal",
+    "Too many failed sign-ins. Try again after %(time)s.":
+        "Terlalu banyak percobaan masuk yang salah. Coba lagi setelah pukul %(time)s.",
 }

@@ -59,14 +59,26 @@ def test_offline_visits_sync_exactly_once(page, bob, field_setup):
     assert Visit.objects.count() == 3
 
 
-def test_wrong_password_shows_error(page, bob):
+def test_wrong_password_shows_error_then_the_pause(page, bob, monkeypatch):
+    from django.core.cache import cache
+
+    from balekdusun.core import conf as core_conf
+
+    monkeypatch.setattr(core_conf, "LOGIN_USER_LIMIT", 2)
+    cache.clear()
     page.goto("/field/")
     _wait_ready(page)
     page.fill("input[name=username]", "bob")
-    page.fill("input[name=password]", "wrong")
+    for _ in range(2):
+        page.fill("input[name=password]", "wrong")
+        page.click("form.login button[type=submit]")
+        page.wait_for_selector(".msg.error:not([hidden])")
+        assert "salah" in page.inner_text(".msg.error")
+    page.fill("input[name=password]", PASSWORD)
     page.click("form.login button[type=submit]")
-    page.wait_for_selector(".msg.error:not([hidden])")
-    assert "salah" in page.inner_text(".msg.error")
+    page.wait_for_selector(".msg.error:has-text('15 menit')")
+    assert "Terlalu banyak" in page.inner_text(".msg.error")
+    cache.clear()
 
 
 def _login(page, turf):

@@ -54,7 +54,9 @@ function loginScreen(message) {
       route();
     } catch (err) {
       msg.hidden = false;
-      msg.textContent = err.status ? t("login_failed") : t("login_offline");
+      msg.textContent = err.status === 429
+        ? t("login_locked").replace("{n}", Math.max(1, Math.ceil(err.retryAfter / 60)))
+        : err.status ? t("login_failed") : t("login_offline");
     }
   });
   mount(form, langSwitch());

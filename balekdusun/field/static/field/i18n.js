@@ -2,6 +2,7 @@
 const ID = {
   login: "Masuk", username: "Nama pengguna", password: "Kata sandi", signin: "Masuk", signout: "Keluar",
   login_offline: "Perlu sinyal untuk masuk pertama kali.", login_failed: "Nama pengguna atau kata sandi salah.",
+  login_locked: "Terlalu banyak percobaan masuk yang salah. Coba lagi dalam {n} menit.",
   my_days: "Kegiatan saya", no_days: "Belum ada kegiatan yang ditugaskan. Sinkronkan saat ada sinyal.",
   turf: "Wilayah jalan", mine: "tugas saya", walk_list: "Daftar kunjungan", households: "rumah",
   new_household: "Tambah rumah baru", visit: "Catat kunjungan", visited: "sudah dikunjungi", not_visited: "belum",
@@ -41,6 +42,7 @@ const ID = {
 const EN = {
   login: "Sign in", username: "Username", password: "Password", signin: "Sign in", signout: "Sign out",
   login_offline: "The first sign-in needs a signal.", login_failed: "Wrong username or password.",
+  login_locked: "Too many failed sign-ins. Try again in {n} min.",
   my_days: "My outreach days", no_days: "No outreach day assigned yet. Sync when you have a signal.",
   turf: "Turf", mine: "mine", walk_list: "Walk list", households: "houses",
   new_household: "Add a new house", visit: "Record visit", visited: "visited", not_visited: "not yet",

@@ -37,6 +37,7 @@ async function call(path, { method = "GET", body, token } = {}) {
   if (!res.ok) {
     const err = new Error(data.detail || `HTTP ${res.status}`);
     err.status = res.status;
+    err.retryAfter = Number(res.headers.get("Retry-After")) || 0;
     throw err;
   }
   return data;
