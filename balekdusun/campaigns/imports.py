@@ -10,7 +10,7 @@ from balekdusun.campaigns.models import Household, MigrationStat
 from balekdusun.core import audit
 from balekdusun.core.scoping import in_jurisdiction
 from balekdusun.core.services import DomainError
-from balekdusun.lib.tabular import FileProblem, ImportResult, check_header, parse_count, read_rows
+from balekdusun.lib.tabular import EXTRA, FileProblem, ImportResult, check_header, parse_count, read_rows
 from balekdusun.reports import rollups
 
 CHUNK = 1000
@@ -86,7 +86,7 @@ def import_migration(fileobj, filename: str, *, actor=None, user=None, source: s
 
 def _migration_row(line: int, row: dict, result: ImportResult, default_source: str) -> MigrationStat | None:
     bad = len(result.errors)
-    if "__extra__" in row:
+    if EXTRA in row:
         result.add(line, "", _("More cells than columns in the header."))
     code = (row.get("area_code") or "").strip()
     if not code:
@@ -172,7 +172,7 @@ def import_households(fileobj, filename: str, *, village, actor, progress=None) 
             chunk = []
             for line, row in rows:
                 result.rows += 1
-                if "__extra__" in row:
+                if EXTRA in row:
                     result.add(line, "", _("More cells than columns in the header."))
                     continue
                 code = (row.get("village_code") or "").strip()

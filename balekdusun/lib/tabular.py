@@ -1,38 +1,51 @@
 """Streaming CSV/XLSX reading with errors by line and column, shared by the campaigns and portal imports.
 
-Files are read row by row (csv over a byte-counting stream; openpyxl in read-only mode), so a 50,000-row file
-never sits in memory. Importers write valid rows in chunks inside one transaction and roll it back at the end if
-any row was bad: all or nothing, with every problem reported (up to a limit) in one pass.
+Files are read row by row (CSV decoded line by line over a byte-counting stream; openpyxl in read-only mode), so a
+50,000-row file never sits in memory. Importers write valid rows inside one transaction and roll it back at the end
+if any row was bad: all or nothing, with every problem reported (up to a limit) in one pass.
+
+The messages are translated through the campaigns catalogue (lib/ has no locale directory of its own; Django looks
+a message up in every installed app's catalogue).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import datetime
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 MAX_ERRORS = 200
+EXTRA = "__extra__"  # key of a row's cells beyond the header's columns
+SAMPLE_CHARS = 4096  # text the CSV dialect is guessed from
+
+_BARE_CR = re.compile(r"(?<=\r)(?!\n)")
 
 
 @dataclass
 class RowError:
-    line: int
+    line: int  # 0: the file as a whole (wrong type, unreadable)
     column: str
     message: str
 
     def __str__(self):
-        where = _("line %(line)d") % {"line": self.line}
+        if not self.line:
+            return self.message
         if self.column:
-            where += ", " + _("column %(col)s") % {"col": self.column}
-        return f"{where}: {self.message}"
+            return _("Line %(line)d, column %(column)s: %(message)s") % {
+                "line": self.line, "column": self.column, "message": self.message}
+        return _("Line %(line)d: %(message)s") % {"line": self.line, "message": self.message}
 
 
 @dataclass
 class ImportResult:
     created: int = 0
+    updated: int = 0
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     truncated: bool = False  # more errors than MAX_ERRORS were found
@@ -85,28 +98,70 @@ def _clean_header(cells) -> list[str]:
     return [str(c or "").strip().lower().replace(" ", "_") for c in cells]
 
 
+def _text_lines(stream) -> Iterator[str]:
+    """The stream's lines as text, each decoded on its own so a byte that is not UTF-8 is named by its line.
+
+    Lines end at \\n, \\r\\n or a bare \\r (old spreadsheet exports), as with open(newline=""); a UTF-8 byte-order
+    mark is dropped.
+    """
+    number = 0
+    for data in stream:  # a BufferedReader yields lines ending at b"\n", which never falls inside a UTF-8 character
+        if number == 0 and data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = number + 1 + data[:exc.start].count(b"\r") - data[:exc.start].count(b"\r\n")
+            raise FileProblem(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
+                              line=line) from None
+        for piece in _BARE_CR.split(text) if "\r" in text else (text,):
+            if piece:
+                number += 1
+                yield piece
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
 def read_rows(fileobj, filename: str, *, progress: Callable[[int], None] | None = None
               ) -> tuple[list[str], Iterator[tuple[int, dict]]]:
     """(header, iterator of (line number, {column: text})). `progress(bytes_or_rows_done)` is called as it goes.
 
-    Line numbers count the header as line 1, as spreadsheet programs show them.
+    Header names are lower-cased with spaces as underscores. Line numbers count the header as line 1, as
+    spreadsheet programs show them; empty lines are skipped. Cells past the header's columns come under EXTRA.
+    Raises FileProblem here for a wrong file type, an empty file or bytes that are not UTF-8, and from the
+    iterator for a problem further down the file.
     """
     kind = kind_of(filename)
     if kind == "csv":
         counter = _CountingReader(fileobj)
-        text = io.TextIOWrapper(io.BufferedReader(counter, 64 * 1024), encoding="utf-8-sig", newline="")
-        sample = text.read(4096)
+        lines = _text_lines(io.BufferedReader(counter, 64 * 1024))
+        head: list[str] = []
+        size = 0
+        for text in lines:
+            head.append(text)
+            size += len(text)
+            if size >= SAMPLE_CHARS:
+                break
+        sample = "".join(head)
         if not sample.strip():
             raise FileProblem(_("The file is empty."))
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(_chain(sample, text), dialect)
+        reader = csv.reader(_chain(head, lines), _dialect(sample, head[0]))
         try:
             header = _clean_header(next(reader))
-        except (StopIteration, UnicodeDecodeError):
-            raise FileProblem(_("The file is empty or not UTF-8 text.")) from None
+        except StopIteration:
+            raise FileProblem(_("The file is empty.")) from None
+        except csv.Error as exc:
+            raise FileProblem(_("Broken CSV: %(e)s") % {"e": exc}) from None
 
         def rows():
             line = 1
@@ -116,13 +171,11 @@ def read_rows(fileobj, filename: str, *, progress: Callable[[int], None] | None 
                     if not any(c.strip() for c in cells):
                         continue
                     if len(cells) > len(header):
-                        yield line, {"__extra__": cells[len(header):], **dict(zip(header, cells, strict=False))}
+                        yield line, {EXTRA: cells[len(header):], **dict(zip(header, cells, strict=False))}
                     else:
                         yield line, dict(zip(header, cells, strict=False))
                     if progress and line % 500 == 0:
                         progress(counter.count)
-            except UnicodeDecodeError:
-                raise FileProblem(_("The file is not UTF-8 text."), line=line + 1) from None
             except csv.Error as exc:
                 raise FileProblem(_("Broken CSV: %(e)s") % {"e": exc}, line=line + 1) from None
             if progress:
@@ -150,14 +203,13 @@ def read_rows(fileobj, filename: str, *, progress: Callable[[int], None] | None 
         line = 1
         for cells in it:
             line += 1
-            values = ["" if c is None else (str(int(c)) if isinstance(c, float) and c.is_integer() else str(c))
-                      for c in cells]
+            values = [_cell_text(c) for c in cells]
             if not any(v.strip() for v in values):
                 continue
             extra = [v for v in values[len(header):] if v.strip()]
             row = dict(zip(header, values, strict=False))
             if extra:
-                row["__extra__"] = extra
+                row[EXTRA] = extra
             yield line, row
             if progress and line % 500 == 0:
                 progress(line)
@@ -168,10 +220,18 @@ def read_rows(fileobj, filename: str, *, progress: Callable[[int], None] | None 
     return header, xrows()
 
 
-def _chain(sample: str, rest) -> Iterator[str]:
-    """Lines of `sample` + the rest of the stream, without reading the whole file."""
-    buffer = io.StringIO(sample + rest.readline())
-    yield from buffer
+def _dialect(sample: str, first_line: str):
+    """Comma, semicolon or tab, guessed from the sample; from the header line alone when rows disagree."""
+    for text in (sample, first_line):
+        try:
+            return csv.Sniffer().sniff(text, delimiters=",;\t")
+        except csv.Error:
+            continue
+    return csv.excel
+
+
+def _chain(head: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from head
     yield from rest
 
 

@@ -129,11 +129,12 @@ T = {
         "Desa ini baru punya %(n)d rumah tangga terdaftar; kurang dari %(k)d wilayah jalan.",
     "Turf %(n)d": "Wilayah %(n)d",
     "This household is on none of this outreach's turfs.": "Rumah tangga ini tidak ada di wilayah jalan kegiatan ini.",
-    "line %(line)d": "baris %(line)d",
-    "column %(col)s": "kolom %(col)s",
+    # The shared reader, balekdusun/lib/tabular.py (lib has no catalogue; this one carries its messages).
+    "Line %(line)d, column %(column)s: %(message)s": "Baris %(line)d, kolom %(column)s: %(message)s",
+    "Line %(line)d: %(message)s": "Baris %(line)d: %(message)s",
     "The file is empty.": "Berkas kosong.",
-    "The file is empty or not UTF-8 text.": "Berkas kosong atau bukan teks UTF-8.",
-    "The file is not UTF-8 text.": "Berkas bukan teks UTF-8.",
+    "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.":
+        "Berkas bukan teks UTF-8. Simpan sebagai “CSV UTF-8” lalu coba lagi.",
     "Broken CSV: %(e)s": "CSV rusak: %(e)s",
     "The file is not a readable .xlsx workbook.": "Berkas bukan buku kerja .xlsx yang bisa dibaca.",
     "column %(n)d": "kolom %(n)d",
@@ -146,6 +147,10 @@ T = {
     "%(v)s is too large.": "%(v)s terlalu besar.",
     "Nothing was imported.": "Tidak ada yang diimpor.",
     "Fix this problem and upload the file again:": "Perbaiki masalah berikut lalu unggah berkasnya lagi:",
+    # Plural entries: po_fill reads msgid + msgid_plural as one key.
+    "Fix this problem and upload the file again:Fix these %(n)s problems and upload the file again:":
+        "Perbaiki %(n)s masalah berikut lalu unggah berkasnya lagi:",
+    "%(n)s household%(n)s households": "%(n)s rumah tangga",
     "Line": "Baris",
     "Column": "Kolom",
     "Problem": "Masalah",

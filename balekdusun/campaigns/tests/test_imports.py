@@ -149,3 +149,11 @@ def test_household_import_consent_rule(carol):
     assert result.ok and result.created == 2
     budi = Household.objects.get(head_name="Pak Budi")
     assert budi.consent_at and budi.consent_by == carol and budi.phone == "+6281273001234"
+
+
+def test_bytes_that_are_not_utf8_are_reported_by_line_not_a_crash():
+    data = "area_code,year,placements\n16.02.23,2022,4\n16.02.02,2022,3 (Pak José)\n".encode("latin-1")
+    result = import_migration(io.BytesIO(data), "figures.csv")
+    assert [(e.line, e.column) for e in result.errors] == [(3, "")]
+    assert "not UTF-8" in result.errors[0].message
+    assert not MigrationStat.objects.exists()
