@@ -66,7 +66,15 @@ class InfoPageForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, comma or semicolon separated, with a header."))
+    file = forms.FileField(label=_("File (.csv or .xlsx)"),
+                           help_text=_("CSV (UTF-8; comma, semicolon or tab separated) or XLSX (the first sheet), "
+                                       "with a header row."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".txt", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload
 
 
 # --- Public forms ------------------------------------------------------------------------------------------------

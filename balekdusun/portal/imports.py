@@ -1,12 +1,13 @@
-"""CSV imports of the agency register and of job openings: every line is checked first, then all or nothing.
+"""Imports of the agency register and of job openings from CSV or XLSX: all or nothing, errors by line and column.
 
-Each line goes through the same ModelForm as the staff pages, so an import accepts exactly what the form accepts.
-Rows are matched on their natural key (licence number, job-order reference): a known key updates, a new one creates.
+Files are streamed through `lib.tabular`, the reader of the planning imports. Each line goes through the same
+ModelForm as the staff pages, so an import accepts exactly what the form accepts. Rows are matched on their natural
+key (licence number, job-order reference): a known key updates, a new one creates. Good lines are saved inside one
+transaction as they are read; after the first bad line nothing more is saved, the remaining lines are still
+checked, and the transaction is rolled back, so a file with any bad line writes nothing.
 """
 
-import csv
-import io
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,22 +15,11 @@ from django.utils.translation import gettext as _
 from balekdusun.core import audit
 from balekdusun.core.roles import Role
 from balekdusun.core.scoping import scoped
+from balekdusun.lib.tabular import EXTRA, FileProblem, ImportResult, check_header, read_rows
 from balekdusun.portal import conf
 from balekdusun.portal.forms import AgencyForm, JobForm
 from balekdusun.portal.models import Agency, AgencyStatus, JobOpening, normalize_licence
 from balekdusun.portal.services import bump_content_version
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
 
 AGENCY_COLUMNS = {"name", "licence_number", "status", "licence_valid_until", "status_note", "city", "address", "phone"}
 AGENCY_REQUIRED = {"name", "licence_number", "status"}
@@ -43,105 +33,86 @@ JOB_COLUMNS = {"reference", "office", "position", "country", "sector", "scheme",
                "closing_date", "status"}
 JOB_REQUIRED = {"reference", "position", "country", "sector", "employer", "quota", "salary_min", "salary_max",
                 "currency", "requirements", "closing_date"}
+# Form fields whose column in the file has another name.
+_FIELD_COLUMN = {"agency": "agency_licence"}
+
+# Checks one line: returns a valid form to save, or None after adding the line's errors to the result.
+RowCheck = Callable[[int, dict, ImportResult], object]
 
 
-def read_csv(data: bytes, *, columns: set[str], required: set[str]) -> tuple[list[tuple[int, dict]], list[str]]:
-    """(line number, row) pairs and file-level errors. Line numbers count the header as line 1."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")]
-    if not text.strip():
-        return [], [_("The file is empty.")]
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    errors = []
-    missing = sorted(required - set(header))
-    if missing:
-        errors.append(_("Line 1: missing column(s): %(cols)s.") % {"cols": ", ".join(missing)})
-    unknown = sorted(set(header) - columns)
-    if unknown:
-        errors.append(_("Line 1: unknown column(s): %(cols)s. Known columns: %(known)s.") % {
-            "cols": ", ".join(unknown), "known": ", ".join(sorted(columns))})
-    if errors:
-        return [], errors
-    rows = []
-    try:
-        for row in reader:
-            if None in row:
-                errors.append(_("Line %(line)s: more values than columns.") % {"line": reader.line_num})
-                continue
-            clean = {k: (v or "").strip() for k, v in row.items()}
-            if any(clean.values()):
-                rows.append((reader.line_num, clean))
-    except csv.Error as exc:
-        errors.append(_("Line %(line)s: %(error)s") % {"line": reader.line_num, "error": exc})
-    if len(rows) > conf.IMPORT_MAX_ROWS:
-        errors.append(_("The file has %(n)s rows; at most %(max)s are imported at once.") % {
-            "n": len(rows), "max": conf.IMPORT_MAX_ROWS})
-    return rows, errors
-
-
-def _form_errors(line: int, form) -> list[str]:
-    out = []
-    for name, messages in form.errors.items():
-        column = name if name != "__all__" else ""
-        for message in messages:
-            out.append(_("Line %(line)s, %(column)s: %(message)s") % {"line": line, "column": column,
-                                                                     "message": message}
-                       if column else _("Line %(line)s: %(message)s") % {"line": line, "message": message})
-    return out
-
-
-def import_agencies(data: bytes, *, actor) -> ImportResult:
+def _run(fileobj, filename: str, *, columns: set[str], required: set[str], check: RowCheck, actor,
+         action: str) -> ImportResult:
     result = ImportResult()
-    rows, result.errors = read_csv(data, columns=AGENCY_COLUMNS, required=AGENCY_REQUIRED)
+    try:
+        header, rows = read_rows(fileobj, filename)
+        check_header(header, required=sorted(required), optional=sorted(columns - required))
+        with transaction.atomic():
+            for line, cells in rows:
+                result.rows += 1
+                if result.rows > conf.IMPORT_MAX_ROWS:
+                    result.add(line, "", _("More than %(max)d rows; at most %(max)d are imported at once. Split the "
+                                           "file.") % {"max": conf.IMPORT_MAX_ROWS})
+                    break
+                if EXTRA in cells:
+                    result.add(line, "", _("More cells than columns in the header."))
+                    continue
+                form = check(line, {c: (cells.get(c) or "").strip() for c in header}, result)
+                if form is None or result.errors:
+                    continue  # once a line is bad nothing more is saved; the rest is only checked
+                record = form.save(commit=False)
+                is_new = record.pk is None
+                record.updated_by = actor
+                record.save()
+                result.created += is_new
+                result.updated += not is_new
+            if result.errors:
+                transaction.set_rollback(True)
+            else:
+                audit.log(actor, action, None, created=result.created, updated=result.updated)
+    except FileProblem as problem:
+        result.errors = [problem.error]
     if result.errors:
+        result.created = result.updated = 0
         return result
-    existing = {a.licence_key: a for a in Agency.objects.all()}
-    seen: dict[str, int] = {}
-    forms = []
-    for line, row in rows:
-        key = normalize_licence(row.get("licence_number", ""))
-        if key in seen:
-            result.errors.append(_("Line %(line)s, licence_number: also on line %(other)s.") % {
-                "line": line, "other": seen[key]})
-            continue
-        seen[key] = line
-        status = row.get("status", "").lower()
-        row["status"] = _STATUS_WORDS.get(status, status)
-        instance = existing.get(key)
-        form = AgencyForm(data=row, instance=instance)
-        if form.is_valid():
-            forms.append((form, instance is None))
-        else:
-            result.errors.extend(_form_errors(line, form))
-    if result.errors:
-        return result
-    with transaction.atomic():
-        for form, is_new in forms:
-            agency = form.save(commit=False)
-            agency.updated_by = actor
-            agency.save()
-            result.created += is_new
-            result.updated += not is_new
-        audit.log(actor, "agency.imported", None, created=result.created, updated=result.updated)
     bump_content_version()
     return result
 
 
-def import_jobs(data: bytes, *, actor) -> ImportResult:
+def _add_form_errors(result: ImportResult, line: int, form, *, known: set[str] = frozenset()) -> None:
+    """The form's errors under the file's column names, except for columns in `known` (already reported)."""
+    for name, messages in form.errors.items():
+        column = "" if name == "__all__" else _FIELD_COLUMN.get(name, name)
+        if column in known:
+            continue
+        for message in messages:
+            result.add(line, column, message)
+
+
+def import_agencies(fileobj, filename: str, *, actor) -> ImportResult:
+    existing = {a.licence_key: a for a in Agency.objects.all()}
+    seen: dict[str, int] = {}
+
+    def check(line: int, row: dict, result: ImportResult):
+        key = normalize_licence(row.get("licence_number", ""))
+        if key in seen:
+            result.add(line, "licence_number", _("Also on line %(other)d.") % {"other": seen[key]})
+            return None
+        seen[key] = line
+        status = row.get("status", "").lower()
+        row["status"] = _STATUS_WORDS.get(status, status)
+        form = AgencyForm(data=row, instance=existing.get(key))
+        if form.is_valid():
+            return form
+        _add_form_errors(result, line, form)
+        return None
+
+    return _run(fileobj, filename, columns=AGENCY_COLUMNS, required=AGENCY_REQUIRED, check=check, actor=actor,
+                action="agency.imported")
+
+
+def import_jobs(fileobj, filename: str, *, actor) -> ImportResult:
     from balekdusun.core.models import Office
 
-    result = ImportResult()
-    rows, result.errors = read_csv(data, columns=JOB_COLUMNS, required=JOB_REQUIRED)
-    if result.errors:
-        return result
     mine = {j.reference: j for j in scoped(actor, JobOpening)}
     others = set(JobOpening.objects.exclude(pk__in=[j.pk for j in mine.values()]).values_list("reference", flat=True))
     agencies = {a.licence_key: a.pk for a in Agency.objects.all()}
@@ -151,54 +122,42 @@ def import_jobs(data: bytes, *, actor) -> ImportResult:
         if office.short_name:
             offices[office.short_name.lower()] = office.pk
     seen: dict[str, int] = {}
-    forms = []
-    for line, row in rows:
+
+    def check(line: int, row: dict, result: ImportResult):
         reference = row.get("reference", "")
         if reference in seen:
-            result.errors.append(_("Line %(line)s, reference: also on line %(other)s.") % {
-                "line": line, "other": seen[reference]})
-            continue
+            result.add(line, "reference", _("Also on line %(other)d.") % {"other": seen[reference]})
+            return None
         seen[reference] = line
         if reference in others:
-            result.errors.append(_("Line %(line)s, reference: this job order belongs to another office.") % {
-                "line": line})
-            continue
-        row_errors = []
+            result.add(line, "reference", _("This job order belongs to another office."))
+            return None
+        reported = set()  # columns this check has already named; the form's message for them would repeat it
         licence = row.pop("agency_licence", "")
         row["agency"] = ""
         if licence:
             agency_pk = agencies.get(normalize_licence(licence))
             if agency_pk is None:
-                row_errors.append(_("Line %(line)s, agency_licence: no agency with licence %(licence)s in the "
-                                    "register.") % {"line": line, "licence": licence})
+                reported.add("agency_licence")
+                result.add(line, "agency_licence", _("No agency with licence %(licence)s in the register.")
+                           % {"licence": licence})
             row["agency"] = agency_pk or ""
         office_name = row.pop("office", "")
         row["office"] = ""
         if office_name and actor.role == Role.ADMIN:
             office_pk = offices.get(office_name.lower())
             if office_pk is None:
-                row_errors.append(_("Line %(line)s, office: unknown office %(office)s.") % {
-                    "line": line, "office": office_name})
+                reported.add("office")
+                result.add(line, "office", _("Unknown office %(office)s.") % {"office": office_name})
             row["office"] = office_pk or ""
-        row.setdefault("scheme", "p_to_p")
-        row["scheme"] = row["scheme"] or "p_to_p"
+        row["scheme"] = row.get("scheme") or "p_to_p"
         row["status"] = (row.get("status") or "published").lower()
         row["country"] = row["country"].upper()
-        instance = mine.get(reference)
-        form = JobForm(data=row, instance=instance, user=actor)
-        if form.is_valid() and not row_errors:
-            forms.append((form, instance is None))
-        else:
-            result.errors.extend(row_errors + _form_errors(line, form))
-    if result.errors:
-        return result
-    with transaction.atomic():
-        for form, is_new in forms:
-            job = form.save(commit=False)
-            job.updated_by = actor
-            job.save()
-            result.created += is_new
-            result.updated += not is_new
-        audit.log(actor, "job.imported", None, created=result.created, updated=result.updated)
-    bump_content_version()
-    return result
+        form = JobForm(data=row, instance=mine.get(reference), user=actor)
+        if form.is_valid() and not reported:
+            return form
+        _add_form_errors(result, line, form, known=reported)
+        return None
+
+    return _run(fileobj, filename, columns=JOB_COLUMNS, required=JOB_REQUIRED, check=check, actor=actor,
+                action="job.imported")

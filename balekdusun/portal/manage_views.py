@@ -75,7 +75,8 @@ def _import(request, *, run, title, columns, example, back):
     result = None
     status = 200
     if request.method == "POST" and form.is_valid():
-        result = run(form.cleaned_data["file"].read(), actor=request.user)
+        upload = form.cleaned_data["file"]
+        result = run(upload.file, upload.name, actor=request.user)
         if result.ok:
             messages.success(request, _("Imported: %(created)s new, %(updated)s updated.") % {
                 "created": result.created, "updated": result.updated})

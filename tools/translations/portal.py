@@ -3,8 +3,6 @@ T = {
     "closing date": "tanggal penutupan",
     'Plain text. Blank line: new paragraph. "- ": bullet. "1. ": numbered step. "## ": heading.':
         'Teks biasa. Baris kosong: paragraf baru. "- ": butir. "1. ": langkah bernomor. "## ": judul.',
-    "CSV file": "Berkas CSV",
-    "UTF-8, comma or semicolon separated, with a header.": "UTF-8, dipisah koma atau titik koma, dengan baris judul.",
     "Agency name or licence number": "Nama perusahaan atau nomor izin",
     "Country": "Negara", "All countries": "Semua negara", "Sector": "Sektor", "All sectors": "Semua sektor",
     "Still open on": "Masih dibuka pada",
@@ -29,26 +27,20 @@ T = {
     "Reference code": "Nomor referensi",
     "Last four digits of your phone number": "Empat angka terakhir nomor telepon Anda",
     "Enter exactly four digits.": "Isi tepat empat angka.",
-    "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.":
-        "Berkas bukan teks UTF-8. Simpan sebagai “CSV UTF-8” lalu coba lagi.",
-    "The file is empty.": "Berkasnya kosong.",
-    "Line 1: missing column(s): %(cols)s.": "Baris 1: kolom tidak ada: %(cols)s.",
-    "Line 1: unknown column(s): %(cols)s. Known columns: %(known)s.":
-        "Baris 1: kolom tidak dikenal: %(cols)s. Kolom yang dikenal: %(known)s.",
-    "Line %(line)s: more values than columns.": "Baris %(line)s: isian lebih banyak daripada kolom.",
-    "Line %(line)s: %(error)s": "Baris %(line)s: %(error)s",
-    "The file has %(n)s rows; at most %(max)s are imported at once.":
-        "Berkas berisi %(n)s baris; paling banyak %(max)s baris sekali impor.",
-    "Line %(line)s, %(column)s: %(message)s": "Baris %(line)s, %(column)s: %(message)s",
-    "Line %(line)s: %(message)s": "Baris %(line)s: %(message)s",
-    "Line %(line)s, licence_number: also on line %(other)s.":
-        "Baris %(line)s, licence_number: juga ada di baris %(other)s.",
-    "Line %(line)s, reference: also on line %(other)s.": "Baris %(line)s, reference: juga ada di baris %(other)s.",
-    "Line %(line)s, reference: this job order belongs to another office.":
-        "Baris %(line)s, reference: job order ini milik kantor lain.",
-    "Line %(line)s, agency_licence: no agency with licence %(licence)s in the register.":
-        "Baris %(line)s, agency_licence: tidak ada perusahaan dengan izin %(licence)s di daftar.",
-    "Line %(line)s, office: unknown office %(office)s.": "Baris %(line)s, office: kantor %(office)s tidak dikenal.",
+    # Import messages of portal/imports.py; the reader's own (lib/tabular.py) are in campaigns.py.
+    "Also on line %(other)d.": "Juga ada di baris %(other)d.",
+    "This job order belongs to another office.": "Job order ini milik kantor lain.",
+    "No agency with licence %(licence)s in the register.": "Tidak ada perusahaan dengan izin %(licence)s di daftar.",
+    "Unknown office %(office)s.": "Kantor %(office)s tidak dikenal.",
+    "More than %(max)d rows; at most %(max)d are imported at once. Split the file.":
+        "Lebih dari %(max)d baris; paling banyak %(max)d baris sekali impor. Pecah berkasnya.",
+    "More cells than columns in the header.": "Jumlah sel melebihi jumlah kolom pada judul.",
+    "More problems were found; only the first ones are shown.":
+        "Masih ada masalah lain; hanya yang pertama yang ditampilkan.",
+    "File (.csv or .xlsx)": "Berkas (.csv atau .xlsx)",
+    "Upload a .csv or .xlsx file.": "Unggah berkas .csv atau .xlsx.",
+    "CSV (UTF-8; comma, semicolon or tab separated) or XLSX (the first sheet), with a header row.":
+        "CSV (UTF-8; dipisah koma, titik koma atau tab) atau XLSX (lembar pertama), dengan baris judul.",
     "Saved.": "Tersimpan.", "Agency": "Perusahaan", "New agency": "Perusahaan baru",
     "This agency has job openings; withdraw them first, or mark the licence revoked.":
         "Perusahaan ini punya lowongan; tarik dulu lowongannya, atau tandai izinnya dicabut.",

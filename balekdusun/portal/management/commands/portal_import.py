@@ -8,7 +8,8 @@ from balekdusun.portal import imports
 
 
 class Command(BaseCommand):
-    help = "Import the agency register or job openings from a CSV file (all or nothing; errors per line)."
+    help = ("Import the agency register or job openings from a .csv or .xlsx file (all or nothing; errors by line "
+            "and column).")
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=["agencies", "jobs"])
@@ -26,9 +27,12 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No file {file!r}.")
         run = imports.import_agencies if kind == "agencies" else imports.import_jobs
-        result = run(path.read_bytes(), actor=user)
+        with path.open("rb") as fh:
+            result = run(fh, path.name, actor=user)
         if not result.ok:
-            for line in result.errors:
-                self.stderr.write(line)
-            raise CommandError(f"{len(result.errors)} error(s); nothing was imported.")
+            for error in result.errors:
+                self.stderr.write(str(error))
+            if result.truncated:
+                self.stderr.write("… more errors not shown")
+            raise CommandError(f"{len(result.errors)}{'+' if result.truncated else ''} error(s); nothing was imported.")
         self.stdout.write(f"{result.created} created, {result.updated} updated.")
