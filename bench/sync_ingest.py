@@ -218,7 +218,8 @@ def _raw_inside(path: str) -> None:
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {table}")
     rollups.visit_recorded = lambda visit: None
-    rollups.visits_recorded = lambda visits: None
+    rollups.visits_recorded = lambda visits, **kw: None
+    rollups.first_visits = lambda households, **kw: {}
     user = User.objects.get(pk=meta["officer"])
     start = time.perf_counter()
     for i in range(0, len(spec["visits"]), BATCH):

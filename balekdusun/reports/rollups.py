@@ -14,6 +14,7 @@ newer one, the older one becomes the first and the newer one's share moves to "l
 
 from collections import Counter
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.db import connection
 from django.utils import timezone
@@ -30,15 +31,19 @@ NATIONAL_PARENT = "*"
 
 def local_date(value) -> date:
     if isinstance(value, datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.get_current_timezone())
         return value.date()
     return value
 
 
-def week_of(value) -> date:
-    day = local_date(value)
+@lru_cache(maxsize=4096)
+def _monday(day: date) -> date:
     return date.fromordinal(day.toordinal() - day.weekday())
+
+
+def week_of(value) -> date:
+    return _monday(local_date(value))
 
 
 def levels(code: str) -> list[tuple[str, str, int]]:
@@ -66,103 +71,142 @@ def country(value) -> str:
     return value if len(value) == 2 and value.isalpha() else "XX"
 
 
-def base_part(visit) -> Counter:
+# Each part adds what a visit contributes to a counter (sign -1 takes it back); the sync path adds 500 visits a
+# batch straight into the counter of their village and week, without a Counter per visit.
+
+def add_base(c: Counter, visit, sign: int = 1) -> None:
     """Counted for every visit."""
-    c = Counter({"visits": 1, f"visits.{visit.outcome}": 1})
+    c["visits"] += sign
+    c["visits." + visit.outcome] += sign
     data = _dict(visit.data)
     story = _dict(data.get("story"))
     if visit.outcome == MET and story.get("consent_to_quote") and str(story.get("text") or "").strip():
-        c["stories.consented"] += 1
-    if _list(data.get("followups")):
-        c["followups"] += len(data["followups"])
-    return c
+        c["stories.consented"] += sign
+    followups = _list(data.get("followups"))
+    if followups:
+        c["followups"] += sign * len(followups)
 
 
-def first_visit_part(visit) -> Counter:
+def add_first_visit(c: Counter, visit, sign: int = 1) -> None:
     """Counted once per household: for its earliest visit, whatever the outcome."""
-    return Counter({"households.visited": 1})
+    c["households.visited"] += sign
 
 
-def first_met_part(visit) -> Counter:
+def add_first_met(c: Counter, visit, sign: int = 1) -> None:
     """Counted once per household: for its earliest visit where the team met someone."""
-    c = Counter({"households.reached": 1})
+    c["households.reached"] += sign
     data = _dict(visit.data)
     migration = _dict(data.get("migration"))
     abroad = [a for a in _list(migration.get("abroad")) if isinstance(a, dict)]
     if abroad:
-        c["mig.households"] += 1
-        c["mig.abroad"] += len(abroad)
+        c["mig.households"] += sign
+        c["mig.abroad"] += sign * len(abroad)
         for person in abroad:
-            c[f"mig.country.{country(person.get('country'))}"] += 1
+            c[f"mig.country.{country(person.get('country'))}"] += sign
             procedural = person.get("procedural")
             c["mig.procedural" if procedural is True else "mig.nonprocedural" if procedural is False
-              else "mig.procedural_unknown"] += 1
+              else "mig.procedural_unknown"] += sign
         if any(person.get("procedural") is False for person in abroad):
-            c["mig.nonprocedural_households"] += 1
+            c["mig.nonprocedural_households"] += sign
     returnees = migration.get("returnees")
     if isinstance(returnees, int) and not isinstance(returnees, bool) and returnees > 0:
-        c["mig.returnees"] += returnees
+        c["mig.returnees"] += sign * returnees
     planning = [p for p in _list(migration.get("planning")) if isinstance(p, dict)]
     if planning:
-        c["mig.planning_households"] += 1
-        c["mig.planning"] += len(planning)
-    c.update(_knowledge(data, "first"))
-    return c
+        c["mig.planning_households"] += sign
+        c["mig.planning"] += sign * len(planning)
+    _add_knowledge(c, data, "first", sign)
 
 
-def later_met_part(visit) -> Counter:
+def add_later_met(c: Counter, visit, sign: int = 1) -> None:
     """Knowledge answers of a household's later conversations (did the message stick?)."""
-    return _knowledge(_dict(visit.data), "later")
+    _add_knowledge(c, _dict(visit.data), "later", sign)
 
 
-def _knowledge(data: dict, which: str) -> Counter:
-    c = Counter()
+def _add_knowledge(c: Counter, data: dict, which: str, sign: int) -> None:
     answers = _dict(data.get("knowledge"))
     for question in KNOWLEDGE:
         answer = answers.get(question)
         if isinstance(answer, bool):
-            c[f"kn.{which}.{question}.asked"] += 1
+            c[f"kn.{which}.{question}.asked"] += sign
             if answer:
-                c[f"kn.{which}.{question}.yes"] += 1
+                c[f"kn.{which}.{question}.yes"] += sign
+
+
+def add_visit(c: Counter, visit, *, first_visit: bool, first_met: bool, sign: int = 1) -> None:
+    add_base(c, visit, sign)
+    if first_visit:
+        add_first_visit(c, visit, sign)
+    if visit.outcome == MET:
+        (add_first_met if first_met else add_later_met)(c, visit, sign)
+
+
+def _counted(adder, visit) -> Counter:
+    c = Counter()
+    adder(c, visit)
     return c
 
 
+def base_part(visit) -> Counter:
+    return _counted(add_base, visit)
+
+
+def first_visit_part(visit) -> Counter:
+    return _counted(add_first_visit, visit)
+
+
+def first_met_part(visit) -> Counter:
+    return _counted(add_first_met, visit)
+
+
+def later_met_part(visit) -> Counter:
+    return _counted(add_later_met, visit)
+
+
 def visit_parts(visit, *, first_visit: bool, first_met: bool) -> Counter:
-    c = base_part(visit)
-    if first_visit:
-        c.update(first_visit_part(visit))
-    if visit.outcome == MET:
-        c.update(first_met_part(visit) if first_met else later_met_part(visit))
+    c = Counter()
+    add_visit(c, visit, first_visit=first_visit, first_met=first_met)
     return c
 
 
 # --- writing --------------------------------------------------------------------------------------------------
 
 class Deltas:
-    """Village-level deltas (area, period, key) -> n, expanded to every level and to TOTAL when flushed."""
+    """Village-level deltas, one Counter of key -> n per (area, period, with TOTAL), expanded to every level and
+    to TOTAL when flushed."""
 
     def __init__(self):
-        self.cells: Counter = Counter()
+        self.buckets: dict[tuple, Counter] = {}
+
+    def bucket(self, area: str | None, period: date, total: bool = True) -> Counter:
+        """The counter of an area and period (a week's Monday, or a day for `add_day`), to add parts to."""
+        key = (area or "", period, total)
+        counts = self.buckets.get(key)
+        if counts is None:
+            counts = self.buckets[key] = Counter()
+        return counts
 
     def add(self, area: str | None, when, counts: Counter, *, sign: int = 1, total: bool = True):
-        period = week_of(when)
+        bucket = self.bucket(area, week_of(when), total)
         for key, n in counts.items():
             if n:
-                self.cells[(area or "", period, key, total)] += sign * n
+                bucket[key] += sign * n
 
     def add_day(self, area: str | None, day: date, key: str, n: int):
         """A counter keyed by a day rather than a week (``cases.open_by_due``), without a TOTAL row."""
-        self.cells[(area or "", day, key, False)] += n
+        self.bucket(area, day, False)[key] += n
 
     def rows(self) -> dict:
         out: Counter = Counter()
-        for (area, period, key, total), n in self.cells.items():
-            if not n:
-                continue
-            for code, parent, level in levels(area):
-                out[(code, parent, level, period, key)] += n
-                if total:
-                    out[(code, parent, level, TOTAL, key)] += n
+        for (area, period, total), counts in self.buckets.items():
+            above = levels(area)
+            for key, n in counts.items():
+                if not n:
+                    continue
+                for code, parent, level in above:
+                    out[(code, parent, level, period, key)] += n
+                    if total:
+                        out[(code, parent, level, TOTAL, key)] += n
         return {k: v for k, v in out.items() if v}
 
     def flush(self) -> None:
@@ -191,20 +235,32 @@ def _order(visit) -> tuple:
     return (visit.visited_at, visit.pk)
 
 
+def _answers(visit) -> None:
+    """Read the answers of a visit looked up without them (`first_visits`)."""
+    if visit.data is None:
+        from balekdusun.visits.models import Visit
+
+        visit.data = Visit.objects.filter(pk=visit.pk).values_list("data", flat=True).first() or {}
+
+
 def _count_visit(deltas: "Deltas", visit, earliest, earliest_met) -> tuple[bool, bool]:
     """Add what `visit` contributes, given the household's earliest visit and earliest "met" visit stored before
     it; moves an earlier first visit's share to "later" when `visit` is older. Returns (first_visit, first_met)."""
-    first_visit = earliest is None or _order(visit) < _order(earliest)
+    order = _order(visit)
+    first_visit = earliest is None or order < _order(earliest)
     first_met = False
     if visit.outcome == MET:
-        first_met = earliest_met is None or _order(visit) < _order(earliest_met)
+        first_met = earliest_met is None or order < _order(earliest_met)
         if first_met and earliest_met is not None:
             # The household's earlier "first conversation" becomes a later one.
-            deltas.add(earliest_met.village_id, earliest_met.visited_at, first_met_part(earliest_met), sign=-1)
-            deltas.add(earliest_met.village_id, earliest_met.visited_at, later_met_part(earliest_met))
+            _answers(earliest_met)
+            moved = deltas.bucket(earliest_met.village_id, week_of(earliest_met.visited_at))
+            add_first_met(moved, earliest_met, -1)
+            add_later_met(moved, earliest_met)
     if first_visit and earliest is not None:
-        deltas.add(earliest.village_id, earliest.visited_at, first_visit_part(earliest), sign=-1)
-    deltas.add(visit.village_id, visit.visited_at, visit_parts(visit, first_visit=first_visit, first_met=first_met))
+        add_first_visit(deltas.bucket(earliest.village_id, week_of(earliest.visited_at)), earliest, -1)
+    add_visit(deltas.bucket(visit.village_id, week_of(visit.visited_at)), visit, first_visit=first_visit,
+              first_met=first_met)
     return first_visit, first_met
 
 
@@ -213,32 +269,80 @@ def visit_recorded(visit) -> None:
     visits_recorded([visit])
 
 
-def visits_recorded(visits) -> None:
-    """New Visits stored together (a sync batch), in the order they were stored: the same counts as calling
-    `visit_recorded` for each in turn, with one query for the households' earlier visits and one write."""
+class VisitFacts:
+    """What the rollups read of a visit, without a model instance (the sync path inserts rows directly)."""
+
+    __slots__ = ("pk", "household_id", "village_id", "visited_at", "outcome", "data")
+
+    def __init__(self, pk, household_id, village_id, visited_at, outcome, data):
+        self.pk, self.household_id, self.village_id = pk, household_id, village_id
+        self.visited_at, self.outcome, self.data = visited_at, outcome, data
+
+
+def first_visits(household_ids, *, exclude=()) -> dict:
+    """household -> [earliest visit, earliest "met" visit] among the stored visits (leaving out the ids in
+    `exclude`), as VisitFacts without their answers (read by `_answers` only when a share has to move).
+
+    One statement: per household two index seeks on ``visit_household_time`` (never a scan of its visits, so the
+    cost does not grow with how often a household was visited), then the two visits' facts."""
+    from balekdusun.campaigns.models import Household
     from balekdusun.visits.models import Visit
 
+    household_ids = list(household_ids)
+    if not household_ids:
+        return {}
+    quote = connection.ops.quote_name
+    visit, household = quote(Visit._meta.db_table), quote(Household._meta.db_table)
+    skip = f" AND u.id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
+    first = (f"SELECT u.id FROM {visit} u WHERE u.household_id = h.id{{met}}{skip} "
+             "ORDER BY u.visited_at, u.id LIMIT 1")
+    holders = ", ".join(["%s"] * len(household_ids))
+    sql = (f"SELECT v.id, v.household_id, v.village_id, v.visited_at, v.outcome FROM {visit} v WHERE v.id IN ("
+           f"SELECT ({first.format(met='')}) FROM {household} h WHERE h.id IN ({holders}) UNION ALL "
+           f"SELECT ({first.format(met=' AND u.outcome = %s')}) FROM {household} h WHERE h.id IN ({holders}))")
+    params = [*exclude, *household_ids, MET, *exclude, *household_ids]
+    to_datetime = connection.ops.convert_datetimefield_value
+    out: dict = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for pk, household_id, village_id, visited_at, outcome in rows:
+        if not isinstance(visited_at, datetime) or visited_at.tzinfo is None:  # SQLite: text or naive UTC
+            visited_at = to_datetime(visited_at, None, connection)
+        fact = VisitFacts(pk, household_id, village_id, visited_at, outcome, None)
+        pair = out.setdefault(household_id, [None, None])
+        if pair[0] is None or _order(fact) < _order(pair[0]):
+            pair[0] = fact
+        if outcome == MET and (pair[1] is None or _order(fact) < _order(pair[1])):
+            pair[1] = fact
+    return out
+
+
+def visits_recorded(visits, *, before: dict | None = None) -> None:
+    """New Visits stored together (a sync batch), in the order they were stored: the same counts as calling
+    `visit_recorded` for each in turn, with two queries for the households' first visits and one write.
+
+    `before` is `first_visits(...)` read before the batch was inserted (the sync path does this, which spares
+    leaving the batch's own ids out of the lookup)."""
     visits = list(visits)
     if not visits:
         return
     # household -> [earliest visit, earliest "met" visit] among the visits stored before this batch
-    state: dict = {}
-    earlier = (Visit.objects.filter(household_id__in={v.household_id for v in visits})
-               .exclude(pk__in=[v.pk for v in visits])
-               .only("pk", "household_id", "visited_at", "village_id", "outcome")
-               .order_by("visited_at", "pk"))
-    for other in earlier.iterator(chunk_size=2000):
-        first = state.setdefault(other.household_id, [None, None])
-        if first[0] is None:
-            first[0] = other
-        if first[1] is None and other.outcome == MET:
-            first[1] = other
-    # Only a household's first conversation can have its share moved; fetch those answers in one query.
-    met_ids = [first[1].pk for first in state.values() if first[1] is not None]
-    answers = dict(Visit.objects.filter(pk__in=met_ids).values_list("pk", "data")) if met_ids else {}
-    for first in state.values():
-        if first[1] is not None:
-            first[1].data = answers.get(first[1].pk) or {}
+    if before is None:
+        before = first_visits({v.household_id for v in visits}, exclude=[v.pk for v in visits])
+    state = {h: list(pair) for h, pair in before.items()}
+    # A household's first conversation whose share will move to "later" (a visit of this batch is older):
+    # read those answers in one query rather than one by one in `_answers`.
+    need = {}
+    for visit in visits:
+        met = state.get(visit.household_id, (None, None))[1]
+        if visit.outcome == MET and met is not None and met.data is None and visit.visited_at <= met.visited_at:
+            need[met.pk] = met
+    if need:
+        from balekdusun.visits.models import Visit
+
+        for pk, data in Visit.objects.filter(pk__in=list(need)).values_list("pk", "data"):
+            need[pk].data = data or {}
     deltas = Deltas()
     for visit in visits:
         first = state.setdefault(visit.household_id, [None, None])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import NamedTuple
 from uuid import UUID
 
 from django.db import DatabaseError, IntegrityError, transaction
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 CREATED, DUPLICATE, CONFLICT, INVALID = "created", "duplicate", "conflict", "invalid"
 FLAG_FUTURE = "visit.time_in_future"
+FLAG_TURF_UNKNOWN = "turf.unknown"  # a household created on a phone named a turf it cannot join
 FUTURE_TOLERANCE = timedelta(hours=12)
 
 # Follow-up requests made at the door -> case kinds (shared contract, /tmp/visit_data.md).
@@ -89,6 +91,20 @@ class _Parsed:
     hash: str
 
 
+class _HouseholdRef(NamedTuple):
+    """A household as a batch needs it; `household()` gives the model instance for the effects path."""
+
+    pk: int
+    village_id: str
+    client_uuid: UUID | None
+
+
+def _household_instance(household):
+    from balekdusun.campaigns.models import Household
+
+    return household if isinstance(household, Household) else Household.objects.get(pk=household.pk)
+
+
 class _Batch:
     """Everything one push needs from the database, looked up once for the whole batch."""
 
@@ -104,11 +120,12 @@ class _Batch:
         self.user = user
         hh_uuids = {p.uuid for p in households} | {p.model.household_uuid for p in visits if p.model.household_uuid}
         self.receipts = {r.uuid: r for r in HouseholdReceipt.objects.filter(uuid__in={p.uuid for p in households})}
-        self.hh_by_uuid = {h.client_uuid: h for h in scoped(user, Household).filter(client_uuid__in=hh_uuids)
-                           .only("id", "village_id", "client_uuid")}
+        # Households as (pk, village_id, client_uuid) tuples: a batch names up to 500 and needs no more of them.
+        self.hh_by_uuid = {h.client_uuid: h for h in map(_HouseholdRef._make, scoped(user, Household).filter(
+            client_uuid__in=hh_uuids).order_by().values_list("id", "village_id", "client_uuid"))}
         ids = {p.model.household for p in visits if p.model.household}
-        self.hh_by_id = {h.pk: h for h in scoped(user, Household).filter(pk__in=ids).only("id", "village_id",
-                                                                                           "client_uuid")}
+        self.hh_by_id = {h.pk: h for h in map(_HouseholdRef._make, scoped(user, Household).filter(
+            pk__in=ids).order_by().values_list("id", "village_id", "client_uuid"))}
         # uuid -> (content hash, id, village) of visits already stored
         self.existing_visits = {u: (h, pk, v) for u, h, pk, v in Visit.objects.filter(
             uuid__in=[p.uuid for p in visits]).values_list("uuid", "content_hash", "pk", "village_id")}
@@ -217,8 +234,25 @@ def _repeat_result(batch, rec: dict, first: Result) -> Result:
 
 # --- households -----------------------------------------------------------------------------------------------
 
+def _household_turf(batch: _Batch, m: HouseholdIn):
+    """The turf a new household joins: the one the phone named, when it is in the user's jurisdiction, in the
+    household's village and (when the record names one) on its outreach day. None otherwise."""
+    from balekdusun.campaigns.models import Turf
+
+    if m.turf is None:
+        return None
+    turf = scoped(batch.user, Turf).select_related("outreach").filter(pk=m.turf).first()
+    if turf is None or turf.outreach.village_id != m.village or (m.outreach and turf.outreach_id != m.outreach):
+        return None
+    return turf
+
+
 def _apply_household(batch: _Batch, p: _Parsed) -> Result:
-    from balekdusun.campaigns.services import create_household
+    """A household created on a phone. It joins the walk list of the turf the phone named (at its cheapest place,
+    campaigns.services.add_household_to_turf), so the coordinator's walk list and the other officers' pulls show
+    it. A turf that cannot be used never loses the household: it is stored without a turf and flagged
+    ``turf.unknown``."""
+    from balekdusun.campaigns.services import add_household_to_turf, create_household
 
     m: HouseholdIn = p.model
     uid = str(p.uuid)
@@ -233,11 +267,17 @@ def _apply_household(batch: _Batch, p: _Parsed) -> Result:
     if m.outreach and m.outreach not in batch.outreaches:
         return Result(uid, p.kind, INVALID, errors=[_err("outreach", _("Unknown outreach day."))])
     fields = {k: getattr(m, k) for k in ("dusun", "rt", "rw", "address", "latitude", "longitude")}
+    turf = _household_turf(batch, m)
+    flags = [FLAG_TURF_UNKNOWN] if m.turf is not None and turf is None else []
     try:
         with transaction.atomic():
             household = create_household(village=village, actor=batch.user, client_uuid=p.uuid, **fields)
             HouseholdReceipt.objects.create(household=household, uuid=p.uuid, content_hash=p.hash,
                                             officer=batch.user)
+            if turf is not None:
+                add_household_to_turf(turf=turf, household=household, actor=batch.user)
+            elif flags:
+                audit.log(batch.user, "sync.household_turf_unknown", household, turf=m.turf)
     except DomainError as exc:
         return Result(uid, p.kind, INVALID, errors=[_err(exc.field or "", exc.message)])
     except IntegrityError:
@@ -249,7 +289,7 @@ def _apply_household(batch: _Batch, p: _Parsed) -> Result:
         return _apply_household(batch, p)
     batch.hh_by_uuid[p.uuid] = household
     batch.receipts[p.uuid] = HouseholdReceipt(household=household, uuid=p.uuid, content_hash=p.hash)
-    return Result(uid, p.kind, CREATED, id=household.pk)
+    return Result(uid, p.kind, CREATED, id=household.pk, flags=flags)
 
 
 # --- visits ---------------------------------------------------------------------------------------------------
@@ -278,7 +318,9 @@ def _resolve_refs(batch: _Batch, p: _Parsed) -> tuple[object | None, object | No
     return household, outreach, errors
 
 
-def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
+def _visit_data(p: _Parsed) -> dict:
+    """Visit.data as stored: the form's answers, the sticker code normalised, and the flags known before any
+    effect (a phone clock in the future)."""
     m: VisitIn = p.model
     data = m.data()
     if m.sticker_code:
@@ -288,9 +330,15 @@ def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
     if m.visited_at > timezone.now() + FUTURE_TOLERANCE:
         # A phone with a wrong clock: stored as sent, flagged for the coordinator.
         data["flags"] = [FLAG_FUTURE]
+    return data
+
+
+def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
+    m: VisitIn = p.model
     return Visit(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
                  outreach_id=outreach.pk if outreach else None, officer=batch.user, visited_at=m.visited_at,
-                 outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=data, content_hash=p.hash)
+                 outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=_visit_data(p),
+                 content_hash=p.hash)
 
 
 def _known_visit(batch: _Batch, p: _Parsed) -> Result | None:
@@ -304,9 +352,11 @@ def _known_visit(batch: _Batch, p: _Parsed) -> Result | None:
 
 
 def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
-    """Visits without side effects (no materials, sticker or follow-ups) are inserted in one statement per batch;
-    if that fails (a concurrent push of the same UUID), each falls back to its own savepoint."""
+    """Visits without side effects (no materials, sticker or follow-ups) are inserted with one multi-row statement
+    per batch (visits/ingest.py) and counted in the rollups with one write; if the statement fails (a concurrent
+    push of the same UUID), each visit falls back to its own savepoint."""
     from balekdusun.reports import rollups
+    from balekdusun.visits.ingest import Rows
 
     fresh = []
     for p in parsed:
@@ -318,23 +368,33 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
         if errors:
             yield p.index, Result(str(p.uuid), p.kind, INVALID, errors=errors)
             continue
-        fresh.append((p, _new_visit(batch, p, household, outreach)))
+        fresh.append((p, household, outreach, _visit_data(p)))
     if not fresh:
         return
+    rows = Rows(timezone.now())
+    for p, household, outreach, data in fresh:
+        m: VisitIn = p.model
+        rows.add(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
+                 outreach_id=outreach.pk if outreach else None, officer_id=batch.user.pk, visited_at=m.visited_at,
+                 outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=data, content_hash=p.hash)
     try:
         with transaction.atomic():
-            created = Visit.objects.bulk_create([v for _p, v in fresh])
-            # One rollup write for the whole batch, counted in the order the visits were stored.
-            rollups.visits_recorded(created)
+            # The households' first visits are read before the insert, so the batch need not be left out.
+            before = rollups.first_visits({household.pk for _p, household, _o, _d in fresh})
+            ids = rows.insert()
+            rollups.visits_recorded(
+                [rollups.VisitFacts(pk, household.pk, household.village_id, p.model.visited_at, p.model.outcome, data)
+                 for pk, (p, household, _o, data) in zip(ids, fresh, strict=True)], before=before)
     except DatabaseError:
         # A concurrent push stored one of these UUIDs, or the database gave up on a lock (deadlock):
         # nothing of the statement remains; apply the records one by one.
-        for p, _v in fresh:
+        for p, *_rest in fresh:
             batch.reload_visit(p.uuid)
             yield p.index, _apply_visit(batch, p)
         return
-    for (p, _v), visit in zip(fresh, created, strict=True):
-        yield p.index, Result(str(p.uuid), p.kind, CREATED, id=visit.pk, flags=visit.data.get("flags", []))
+    for pk, (p, household, _o, data) in zip(ids, fresh, strict=True):
+        batch.existing_visits[p.uuid] = (p.hash, pk, household.village_id)
+        yield p.index, Result(str(p.uuid), p.kind, CREATED, id=pk, flags=data.get("flags", []))
 
 
 def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
@@ -347,6 +407,7 @@ def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
     if errors:
         return Result(str(p.uuid), p.kind, INVALID, errors=errors)
     m: VisitIn = p.model
+    household = _household_instance(household)
     visit = _new_visit(batch, p, household, outreach)
     try:
         with transaction.atomic():
