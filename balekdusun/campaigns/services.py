@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
@@ -252,9 +253,69 @@ def order_turf(*, turf, actor, seconds: float | None = None) -> None:
         audit.log(actor, "turf.ordered", turf, households=len(ordered))
 
 
+def _insertion_index(homes: list[Household], household: Household) -> int:
+    """Where `household` costs the least extra walking in the open path `homes` (cheapest insertion by
+    straight-line distance): between two doors it adds d(a, h) + d(h, b) - d(a, b), before the first door
+    d(h, first), after the last d(last, h). Doors without GPS are walked last (as `order_turf` puts them), so a
+    located household goes among the located doors, and one without GPS goes at the very end."""
+    if household.latitude is None or household.longitude is None:
+        return len(homes)
+
+    def located(h):
+        return h is not None and h.latitude is not None and h.longitude is not None
+
+    def dist(a, b):
+        return haversine_m(a.latitude, a.longitude, b.latitude, b.longitude)
+
+    best, best_cost = None, float("inf")
+    for i in range(len(homes) + 1):
+        before = homes[i - 1] if i else None
+        after = homes[i] if i < len(homes) else None
+        if located(before) and located(after):
+            cost = dist(before, household) + dist(household, after) - dist(before, after)
+        elif located(before):
+            cost = dist(before, household)
+        elif located(after) and before is None:
+            cost = dist(household, after)
+        else:
+            continue
+        if cost < best_cost:
+            best, best_cost = i, cost
+    if best is None:  # no door of the list has GPS: this one is walked first, the others after it
+        return 0
+    return best
+
+
+def add_household_to_turf(*, turf, household: Household, actor) -> int:
+    """Put a household (e.g. one a phone created at the door) on a turf's walk list at its cheapest place
+    (`_insertion_index`); the others keep their order. Returns its position (1 = first door).
+
+    A household already on a turf of the same outreach stays where it is (a re-sent record moves nothing)."""
+    from balekdusun.campaigns.models import Turf, TurfStop
+
+    with transaction.atomic():
+        # Two phones adding houses to the same turf at once would otherwise both take the same position.
+        turf = Turf.objects.select_for_update().select_related("outreach").get(pk=turf.pk)
+        if household.village_id != turf.outreach.village_id:
+            raise DomainError("turf.other_village", _("The household is not in this turf's village."), field="turf")
+        existing = TurfStop.objects.filter(turf__outreach_id=turf.outreach_id, household=household).first()
+        if existing is not None:
+            return existing.position
+        stops = list(TurfStop.objects.filter(turf=turf).select_related("household").order_by("position"))
+        homes = [s.household for s in stops]
+        index = _insertion_index(homes, household)
+        position = stops[index].position if index < len(stops) else (stops[-1].position + 1 if stops else 1)
+        TurfStop.objects.filter(turf=turf, position__gte=position).update(position=F("position") + 1)
+        TurfStop.objects.create(turf=turf, household=household, position=position)
+        homes.insert(index, household)
+        turf.route_length_m = _route_length(homes)
+        turf.save(update_fields=["route_length_m", "updated_at"])
+        audit.log(actor, "turf.household_added", turf, household=household.pk, position=position)
+    return position
+
+
 def move_household(*, household: Household, to_turf, actor) -> None:
     """Move a household to another turf of the same outreach, at the cheapest place in its walk list."""
-    from balekdusun.campaigns.geo import haversine_m
     from balekdusun.campaigns.models import Turf, TurfStop
 
     with transaction.atomic():
@@ -267,35 +328,27 @@ def move_household(*, household: Household, to_turf, actor) -> None:
             return
         source = stop.turf
         stop.delete()
-        stops = list(TurfStop.objects.filter(turf=to_turf).select_related("household").order_by("position"))
-
-        def gap(a, b):
-            if a is None or b is None or a.latitude is None or b.latitude is None or household.latitude is None:
-                return 0.0 if a is None or b is None else float("inf")
-            return (haversine_m(a.latitude, a.longitude, household.latitude, household.longitude)
-                    + haversine_m(household.latitude, household.longitude, b.latitude, b.longitude)
-                    - haversine_m(a.latitude, a.longitude, b.latitude, b.longitude))
-
-        homes = [s.household for s in stops]
-        best, best_cost = len(homes), float("inf")
-        for i in range(len(homes) + 1):
-            cost = gap(homes[i - 1] if i else None, homes[i] if i < len(homes) else None)
-            if cost < best_cost:
-                best, best_cost = i, cost
-        homes.insert(best, household)
+        homes = [s.household for s in TurfStop.objects.filter(turf=to_turf).select_related("household")
+                 .order_by("position")]
+        homes.insert(_insertion_index(homes, household), household)
         _renumber(to_turf, homes)
         _renumber(source, [s.household for s in TurfStop.objects.filter(turf=source).select_related("household")
                            .order_by("position")])
         audit.log(actor, "turf.household_moved", to_turf, household=household.pk, from_turf=source.pk)
 
 
-def _renumber(turf, households: list[Household]) -> None:
+def _route_length(households: list[Household]) -> int:
+    """Straight-line length in metres of walking `households` in this order (doors without GPS skipped)."""
     from balekdusun.campaigns import routing
     from balekdusun.campaigns.geo import project
 
-    located = [h for h in households if h.latitude is not None]
+    located = [h for h in households if h.latitude is not None and h.longitude is not None]
     points = project([(h.latitude, h.longitude) for h in located])
-    _write_stops(turf, households, int(round(routing.path_length(points, list(range(len(points)))))))
+    return int(round(routing.path_length(points, list(range(len(points))))))
+
+
+def _renumber(turf, households: list[Household]) -> None:
+    _write_stops(turf, households, _route_length(households))
 
 
 def set_turf_officers(*, turf, officers, actor) -> None:

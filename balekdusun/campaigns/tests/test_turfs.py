@@ -2,10 +2,12 @@ import datetime as dt
 import random
 import uuid
 
+import pytest
 from django.utils import timezone
 
 from balekdusun.campaigns import routing, services
 from balekdusun.campaigns.models import Campaign, Household, Outreach, TeamMember, TurfStop
+from balekdusun.core.services import DomainError
 
 VILLAGE = "16.02.08.2017"
 
@@ -91,3 +93,60 @@ def test_cut_turfs_balanced_and_assigns_officers(offices, bob, carol):
     assert [t.stops.count() for t in turfs] == [counts[0] - 1, counts[1] + 1, counts[2]]
     positions = list(turfs[1].stops.values_list("position", flat=True))
     assert positions == list(range(1, len(positions) + 1))
+
+
+def _line_turf(outreach, n=5):
+    """A turf whose doors stand on a north-south line about 22 m apart, walked south to north."""
+    from balekdusun.campaigns.models import Turf
+
+    turf = Turf.objects.create(outreach=outreach, name="Dusun I")
+    homes = [Household.objects.create(village_id=VILLAGE, address=f"Rumah {i + 1}", latitude=-3.3 + i * 0.0002,
+                                      longitude=104.9) for i in range(n)]
+    for i, h in enumerate(homes, start=1):
+        TurfStop.objects.create(turf=turf, household=h, position=i)
+    return turf, homes
+
+
+def _walk(turf):
+    return [s.household.address for s in turf.stops.select_related("household").order_by("position")]
+
+
+def test_a_new_household_goes_where_it_adds_the_least_walking(offices, carol):
+    turf, homes = _line_turf(make_outreach(offices["sumsel"]))
+    between = Household.objects.create(village_id=VILLAGE, address="Antara 3 dan 4", latitude=-3.3 + 2.4 * 0.0002,
+                                       longitude=104.9001)
+    assert services.add_household_to_turf(turf=turf, household=between, actor=carol) == 4
+    south = Household.objects.create(village_id=VILLAGE, address="Paling selatan", latitude=-3.3 - 0.0003,
+                                     longitude=104.9)
+    assert services.add_household_to_turf(turf=turf, household=south, actor=carol) == 1
+    north = Household.objects.create(village_id=VILLAGE, address="Paling utara", latitude=-3.3 + 6 * 0.0002,
+                                     longitude=104.9)
+    assert services.add_household_to_turf(turf=turf, household=north, actor=carol) == 8
+    no_gps = Household.objects.create(village_id=VILLAGE, address="Tanpa GPS")
+    assert services.add_household_to_turf(turf=turf, household=no_gps, actor=carol) == 9
+    assert _walk(turf) == ["Paling selatan", "Rumah 1", "Rumah 2", "Rumah 3", "Antara 3 dan 4", "Rumah 4", "Rumah 5",
+                           "Paling utara", "Tanpa GPS"]
+    assert list(turf.stops.values_list("position", flat=True)) == list(range(1, 10))
+    turf.refresh_from_db()
+    assert 170 < turf.route_length_m < 182  # 167 m from south to north, plus the few metres to "Antara"
+    # Adding it again moves nothing; a household of another village is refused.
+    assert services.add_household_to_turf(turf=turf, household=between, actor=carol) == 5
+    assert turf.stops.count() == 9
+    elsewhere = Household.objects.create(village_id="16.02.08.2001", address="Desa lain")
+    with pytest.raises(DomainError) as exc:
+        services.add_household_to_turf(turf=turf, household=elsewhere, actor=carol)
+    assert exc.value.field == "turf"
+
+
+def test_moving_a_household_puts_it_at_its_cheapest_place(offices, carol):
+    from balekdusun.campaigns.models import Turf
+
+    outreach = make_outreach(offices["sumsel"])
+    turf, homes = _line_turf(outreach)
+    other = Turf.objects.create(outreach=outreach, name="Dusun II")
+    mover = Household.objects.create(village_id=VILLAGE, address="Pindahan", latitude=-3.3 + 2.5 * 0.0002,
+                                     longitude=104.9)
+    TurfStop.objects.create(turf=other, household=mover, position=1)
+    services.move_household(household=mover, to_turf=turf, actor=carol)
+    assert _walk(turf) == ["Rumah 1", "Rumah 2", "Rumah 3", "Pindahan", "Rumah 4", "Rumah 5"]
+    assert other.stops.count() == 0

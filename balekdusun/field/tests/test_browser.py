@@ -119,6 +119,8 @@ def test_new_household_warns_about_neighbour_then_syncs_with_its_visit(page, bob
     assert abs(household.latitude - first.latitude) < 1e-6
     visit = Visit.objects.get(household=household)
     assert visit.outcome == "not_home" and visit.data["turf"] == turf.pk
+    # It joined the server's walk list, next to the house it stands by.
+    assert turf.stops.filter(household=household).exists() and turf.stops.count() == 6
     # After the pull the house keeps its place on the walk list, now with its server id.
     page.goto(page.base_url + f"/field/#/turf/{turf.pk}")
     page.wait_for_selector(f"a[href='#/hh/{turf.pk}/s{household.pk}']")
