@@ -146,11 +146,9 @@ T = {
     "“%(v)s” is not a whole number.": "“%(v)s” bukan bilangan bulat.",
     "%(v)s is too large.": "%(v)s terlalu besar.",
     "Nothing was imported.": "Tidak ada yang diimpor.",
-    "Fix this problem and upload the file again:": "Perbaiki masalah berikut lalu unggah berkasnya lagi:",
-    # Plural entries: po_fill reads msgid + msgid_plural as one key.
-    "Fix this problem and upload the file again:Fix these %(n)s problems and upload the file again:":
-        "Perbaiki %(n)s masalah berikut lalu unggah berkasnya lagi:",
-    "%(n)s household%(n)s households": "%(n)s rumah tangga",
+    # Plural entries: the singular msgid, one text per plural form (Indonesian has one).
+    "Fix this problem and upload the file again:": ("Perbaiki %(n)s masalah berikut lalu unggah berkasnya lagi:",),
+    "%(n)s household": ("%(n)s rumah tangga",),
     "Line": "Baris",
     "Column": "Kolom",
     "Problem": "Masalah",
@@ -183,7 +181,6 @@ T = {
     "Template:": "Templat:",
     "Import": "Impor",
     "Search": "Cari",
-    "%(n)s household": "%(n)s rumah tangga",
     "Address": "Alamat",
     "Head of household": "Kepala keluarga",
     "Phone": "Telepon",

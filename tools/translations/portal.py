@@ -181,7 +181,7 @@ T = {
     "Already reported something? Check its status": "Sudah pernah melapor? Cek statusnya",
     "All job openings": "Semua lowongan", "Employer": "Pemberi kerja", "Scheme": "Skema",
     "None: the government runs the recruitment.": "Tidak ada: pemerintah yang menjalankan perekrutan.",
-    "Quota": "Kuota", "%(n)s worker": "%(n)s pekerja", "Salary": "Gaji", "per month": "per bulan",
+    "Quota": "Kuota", "Salary": "Gaji", "per month": "per bulan",
     "Closing date": "Tanggal penutupan", "Job-order reference": "Nomor job order", "Requirements": "Persyaratan",
     "This occupation may not be charged placement costs (Perban 9/2020). Nobody may ask you for a placement fee.":
         "Jabatan ini tidak boleh dibebani biaya penempatan (Perban 9/2020). Tidak seorang pun boleh meminta biaya "
@@ -210,7 +210,7 @@ T = {
     "Save": "Simpan", "Delete": "Hapus", "Columns:": "Kolom:", "Example:": "Contoh:",
     "Every line is checked first. If any line has an error, nothing is imported.":
         "Setiap baris diperiksa dulu. Bila ada satu baris yang salah, tidak ada yang diimpor.",
-    "%(n)s error; nothing was imported.": "%(n)s kesalahan; tidak ada yang diimpor.",
+    "%(n)s error; nothing was imported.": ("%(n)s kesalahan; tidak ada yang diimpor.",),
     "Import": "Impor", "Public page": "Halaman publik", "Reference": "Referensi", "Position": "Jabatan",
     "Office": "Kantor", "closed": "ditutup", "No job openings.": "Belum ada lowongan.", "Title": "Judul",
     "Section": "Bagian", "Updated": "Diperbarui", "No pages.": "Belum ada halaman.",
@@ -246,8 +246,7 @@ T = {
     "Several villages have this name. Choose yours below.":
         "Ada beberapa desa dengan nama ini. Pilih desa Anda di bawah.",
     "Which village is yours?": "Desa Anda yang mana?",
-    "%(n)s worker%(n)s workers": "%(n)s pekerja",
-    "%(n)s error; nothing was imported.%(n)s errors; nothing was imported.": "%(n)s kesalahan; tidak ada yang diimpor.",
+    "%(n)s worker": ("%(n)s pekerja",),
     "Type the name of the village (at most 100 characters).": "Ketik nama desa (paling banyak 100 huruf).",
     "BP3MI offices": "Kantor BP3MI",
 }

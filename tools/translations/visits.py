@@ -57,7 +57,7 @@ T = {
         "Laporan tiap HP pada sinkronisasi terakhir. Catatan yang masih menunggu di HP belum ada di server.",
     "Device": "Perangkat", "Last upload": "Unggah terakhir", "Last download": "Unduh terakhir", "Pending": "Menunggu",
     "App version": "Versi aplikasi", "No device has synced yet.": "Belum ada perangkat yang sinkron.",
-    "%(n)s open sync conflict": "%(n)s konflik sinkronisasi terbuka",
+    "%(n)s open sync conflict": ("%(n)s konflik sinkronisasi terbuka",),
     "Date": "Tanggal", "Campaign": "Program", "Visits": "Kunjungan", "Flagged": "Ditandai",
     "Last received": "Terakhir diterima", "No outreach days yet.": "Belum ada kegiatan.",
     "No visits received yet.": "Belum ada kunjungan yang diterima.", "Show all": "Tampilkan semua",
