@@ -1,6 +1,7 @@
 """Reading the stock ledger. Stock is always a sum over StockMove rows; nothing here writes.
 
-Where a row moves stock (quantity q > 0 except for adjustments, which are signed):
+Where a row moves stock (quantity q > 0 except for adjustments, which are signed, and the reversal of a hand-out
+when a visit is corrected, a negative handed_out row naming the visit):
 
 ===========  =====================  ======================
 kind         office (no outreach)   team (outreach set)

@@ -71,8 +71,10 @@ class MoveKind(models.TextChoices):
 class StockMove(models.Model):
     """One line of the stock ledger. Stock anywhere is the sum of these rows; rows are never edited.
 
-    `quantity` is positive for every kind except ADJUSTMENT (signed). Where a row moves stock is given by its
-    kind and whether it names an outreach (see `ledger.py`): RECEIVED office+, ISSUED office- team+,
+    `quantity` is positive for every kind except ADJUSTMENT (signed) and the reversal of a hand-out: a negative
+    HANDED_OUT row that names its visit and gives a reason, written when a visit's answers are corrected
+    (`services.correct_handouts`) and it handed out fewer than first booked. Where a row moves stock is given by
+    its kind and whether it names an outreach (see `ledger.py`): RECEIVED office+, ISSUED office- team+,
     HANDED_OUT team-, RETURNED team- office+, LOST team- (with outreach) or office-, ADJUSTMENT ± at the team
     (with outreach) or the office.
     """
@@ -101,7 +103,8 @@ class StockMove(models.Model):
         indexes = [models.Index(fields=["office", "material"]), models.Index(fields=["outreach", "material"])]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(kind="adjustment") & ~models.Q(quantity=0)) | models.Q(quantity__gt=0),
+                condition=(models.Q(kind="adjustment") & ~models.Q(quantity=0)) | models.Q(quantity__gt=0)
+                | (models.Q(kind="handed_out", quantity__lt=0, visit__isnull=False) & ~models.Q(reason="")),
                 name="stockmove_quantity_sign",
             ),
             models.CheckConstraint(

@@ -232,6 +232,71 @@ def _book_handouts(visit, outreach, office, officer, items, flags) -> None:
                          outreach=outreach, officer=officer, visit=visit, created_at=visit.visited_at))
 
 
+def correct_handouts(*, visit, items, officer, actor, reason: str) -> list[str]:
+    """Contract (visits): the hand-outs of `visit` are now `items` [(Material, quantity)] (its answers were
+    replaced, e.g. a sync conflict resolved with the incoming version). Returns flags like `record_handouts`.
+
+    The ledger is append-only, so the difference is booked, per material: a hand-out row for more, a reversal (a
+    negative hand-out naming the visit, with `reason`) for less. Rows booked at another time than the visit's
+    (its time was corrected) are reversed at their time and booked again at the new one, so the dashboards count
+    them in the right week. The automatic over-issue adjustment is redone the same way: it becomes what the team
+    would have been short had the visit been booked like this in the first place.
+    """
+    if not (reason or "").strip():
+        raise DomainError("stock.reason_required", _("A correction needs a reason."), field="reason")
+    outreach = visit.outreach
+    office = _office_of(outreach) if outreach is not None else (officer.office if officer.office_id else None)
+    if office is None:
+        return ["materials.no_office"]
+    wanted: dict[int, int] = {}
+    catalogue: dict[int, Material] = {}
+    for material, quantity in items:
+        _check_quantity(quantity)
+        wanted[material.pk] = wanted.get(material.pk, 0) + quantity
+        catalogue[material.pk] = material
+    flags: list[str] = []
+    with transaction.atomic():
+        if outreach is not None:
+            _lock_outreach(outreach)
+        else:
+            _lock_office(office)
+        booked: dict[tuple[int, object], int] = {}
+        adjusted: dict[int, int] = {}
+        for move in StockMove.objects.filter(visit=visit, kind__in=[MoveKind.HANDED_OUT, MoveKind.ADJUSTMENT]):
+            if move.kind == MoveKind.HANDED_OUT:
+                booked[(move.material_id, move.created_at)] = booked.get((move.material_id, move.created_at), 0) \
+                    + move.quantity
+            else:
+                adjusted[move.material_id] = adjusted.get(move.material_id, 0) + move.quantity
+        missing = {m for m, _when in booked} - set(catalogue)
+        catalogue.update(Material.objects.in_bulk(missing))
+
+        def write(material, kind, quantity, when, why=""):
+            _write(StockMove(office=office, material=material, kind=kind, quantity=quantity, outreach=outreach,
+                             officer=officer, visit=visit, reason=why[:255], created_by=actor, created_at=when))
+
+        for material_id in sorted(set(wanted) | {m for m, _when in booked}):
+            material, want = catalogue[material_id], wanted.get(material_id, 0)
+            handed = sum(n for (m, _when), n in booked.items() if m == material_id)
+            # What the team (or office) would hold had this visit booked nothing at all.
+            available = (ledger.team_stock_of(outreach, material) if outreach is not None
+                         else ledger.office_stock_of(office, material)) + handed - adjusted.get(material_id, 0)
+            shortfall = max(0, want - max(available, 0))
+            if shortfall != adjusted.get(material_id, 0):
+                write(material, MoveKind.ADJUSTMENT, shortfall - adjusted.get(material_id, 0), visit.visited_at,
+                      f"{FLAG_OVER_ISSUED}: {reason}")
+            if shortfall and FLAG_OVER_ISSUED not in flags:
+                flags.append(FLAG_OVER_ISSUED)
+            for (m, when), net in sorted(booked.items(), key=lambda kv: kv[0][1]):
+                keep = want if m == material_id and when == visit.visited_at else 0
+                if m == material_id and net > keep:
+                    write(material, MoveKind.HANDED_OUT, keep - net, when, reason)
+            at_new_time = booked.get((material_id, visit.visited_at), 0)
+            if want > at_new_time:
+                write(material, MoveKind.HANDED_OUT, want - at_new_time, visit.visited_at)
+    return flags
+
+
 def issued_stock(*, outreach, officer=None) -> dict[int, int]:
     """Contract (field): {material_id: quantity} the outreach team (or one officer of it) holds now.
 

@@ -40,7 +40,7 @@ def compute() -> rollups.Deltas:
     for m in moves.iterator(chunk_size=5000):
         village = m["visit__village_id"] or m["outreach__village_id"]
         if village:
-            n = abs(m["quantity"] or 0)
+            n = m["quantity"] or 0  # signed: a reversed hand-out is negative
             deltas.add(village, m["created_at"],
                        Counter({"materials.handed_out": n, f"materials.m{m['material_id']}": n}))
 

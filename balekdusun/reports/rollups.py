@@ -354,6 +354,36 @@ def visits_recorded(visits, *, before: dict | None = None) -> None:
     deltas.flush()
 
 
+def visit_replaced(before, after) -> None:
+    """A stored visit's answers were replaced (a sync conflict resolved with the incoming version; `before` is a
+    copy of the visit as it was, `after` the visit as saved): its share moves from the old content to the new.
+
+    A household has a handful of visits, so its whole share is taken out as it was and added back as it is now.
+    When the new time or outcome changes which visit is the household's first visit or first conversation, the
+    counters then come out as `rebuild_rollups` counts them."""
+    from balekdusun.visits.models import Visit
+
+    deltas = Deltas()
+    for household_id in {before.household_id, after.household_id}:
+        others = list(Visit.objects.filter(household_id=household_id).exclude(pk=after.pk)
+                      .only("pk", "household_id", "village_id", "visited_at", "outcome", "data"))
+        for version, sign in ((before, -1), (after, 1)):
+            _add_household_share(deltas, others + ([version] if version.household_id == household_id else []),
+                                 sign)
+    deltas.flush()
+
+
+def _add_household_share(deltas: "Deltas", visits, sign: int) -> None:
+    """Every counter the visits of one household contribute, as a rebuild counts them (in time order)."""
+    seen_visit = seen_met = False
+    for visit in sorted(visits, key=_order):
+        first_met = visit.outcome == MET and not seen_met
+        add_visit(deltas.bucket(visit.village_id, week_of(visit.visited_at)), visit, first_visit=not seen_visit,
+                  first_met=first_met, sign=sign)
+        seen_visit = True
+        seen_met = seen_met or visit.outcome == MET
+
+
 def household_added(household) -> None:
     """A new Household was stored."""
     deltas = Deltas()
@@ -373,7 +403,8 @@ def _move_village(move) -> str | None:
 
 
 def move_parts(move) -> Counter:
-    n = abs(move.quantity or 0)
+    # Signed: a negative hand-out is the reversal of one booked too many (materials.services.correct_handouts).
+    n = move.quantity or 0
     return Counter({"materials.handed_out": n, f"materials.m{move.material_id}": n})
 
 

@@ -1,4 +1,4 @@
-"""Sync workflows: applying a batch pushed by the field app, and resolving conflicts.
+"""Sync workflows: applying a batch pushed by the field app (conflicts are resolved in conflicts.py).
 
 A push is applied record by record, each inside its own savepoint together with its effects (the household
 created, stock handed out, the sticker placed, cases opened, rollups). A record is answered with one of
@@ -27,10 +27,9 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from balekdusun.core import audit
-from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import scoped
 from balekdusun.core.services import DomainError
-from balekdusun.visits.models import DeviceStatus, HouseholdReceipt, RecordKind, Resolution, SyncConflict, Visit
+from balekdusun.visits.models import DeviceStatus, HouseholdReceipt, RecordKind, SyncConflict, Visit
 from balekdusun.visits.schemas import HouseholdIn, VisitIn, canonical, content_hash
 
 log = logging.getLogger(__name__)
@@ -449,7 +448,7 @@ def _effects(batch: _Batch, visit: Visit, m: VisitIn, household, outreach) -> li
     if m.followups:
         from balekdusun.cases.services import open_case
 
-        office = outreach.campaign.office if outreach is not None else batch.user.office
+        office = followup_office(outreach, batch.user)
         if office is None:
             flags.append("cases.no_office")
         else:
@@ -457,6 +456,11 @@ def _effects(batch: _Batch, visit: Visit, m: VisitIn, household, outreach) -> li
                 open_case(office=office, kind=FOLLOWUP_CASE_KIND[fu.kind], source="visit", description=fu.note,
                           village=visit.village, household=household, visit=visit, actor=batch.user)
     return list(dict.fromkeys(flags))
+
+
+def followup_office(outreach, officer):
+    """The office a visit's follow-up cases belong to: the outreach day's campaign office, else the officer's."""
+    return outreach.campaign.office if outreach is not None else officer.office
 
 
 # --- conflicts ------------------------------------------------------------------------------------------------
@@ -474,40 +478,6 @@ def _conflict(batch: _Batch, p: _Parsed, *, visit_id=None, household_id=None, vi
     return Result(str(p.uuid), p.kind, CONFLICT, id=visit_id or household_id,
                   errors=[_err("uuid", _("Already stored with other content; kept aside for the coordinator."))],
                   flags=[f"conflict:{conflict.pk}"], new_conflict=created)
-
-
-def resolve_conflict(*, conflict: SyncConflict, actor, take_incoming: bool, note: str = "") -> SyncConflict:
-    """Close a conflict. Taking the incoming version replaces the stored visit's answers (outcome, time, GPS,
-    form data); stock moves, stickers and cases made by the stored version stay as they are."""
-    if not has_perm(actor, "visits.review"):
-        raise DomainError("conflict.forbidden", _("Your role does not allow this."))
-    with transaction.atomic():
-        conflict = SyncConflict.objects.select_for_update().get(pk=conflict.pk)
-        if conflict.resolved_at is not None:
-            raise DomainError("conflict.resolved", _("This conflict was already resolved."))
-        if take_incoming:
-            if conflict.kind != RecordKind.VISIT or conflict.visit_id is None:
-                raise DomainError("conflict.cannot_take",
-                                  _("Only a visit can be replaced; edit the household in planning instead."))
-            visit = Visit.objects.select_for_update().get(pk=conflict.visit_id)
-            before = {"outcome": visit.outcome, "visited_at": visit.visited_at.isoformat(), "data": visit.data,
-                      "latitude": visit.latitude, "longitude": visit.longitude}
-            model = VisitIn.model_validate(conflict.payload)
-            data = model.data()
-            if visit.data.get("flags"):
-                data["flags"] = visit.data["flags"]
-            visit.outcome, visit.visited_at = model.outcome, model.visited_at
-            visit.latitude, visit.longitude = model.latitude, model.longitude
-            visit.data, visit.content_hash = data, conflict.content_hash
-            visit.save(update_fields=["outcome", "visited_at", "latitude", "longitude", "data", "content_hash"])
-            audit.log(actor, "visit.replaced_from_conflict", visit, conflict=conflict.pk, before=before)
-        conflict.resolution = Resolution.TOOK_INCOMING if take_incoming else Resolution.KEPT_EXISTING
-        conflict.resolved_at = timezone.now()
-        conflict.resolved_by = actor
-        conflict.note = note[:255]
-        conflict.save(update_fields=["resolution", "resolved_at", "resolved_by", "note"])
-        audit.log(actor, "sync.conflict_resolved", conflict, resolution=conflict.resolution, note=note[:255])
-    return conflict
 
 
 # --- devices --------------------------------------------------------------------------------------------------

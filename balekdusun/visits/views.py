@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
-from balekdusun.visits import services
+from balekdusun.visits.conflicts import resolve_conflict
 from balekdusun.visits.forms import ResolveForm
 from balekdusun.visits.models import DeviceStatus, SyncConflict, Visit
 
@@ -80,17 +80,37 @@ def conflict_detail(request, pk):
     form = ResolveForm(request.POST or None)
     if request.method == "POST" and conflict.is_open and form.is_valid():
         try:
-            services.resolve_conflict(conflict=conflict, actor=request.user,
-                                      take_incoming=form.cleaned_data["decision"] == "take",
-                                      note=form.cleaned_data["note"])
+            resolved = resolve_conflict(conflict=conflict, actor=request.user,
+                                        take_incoming=form.cleaned_data["decision"] == "take",
+                                        note=form.cleaned_data["note"])
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Conflict resolved."))
+            for line in _effect_lines(resolved.effects):
+                messages.info(request, line)
             return redirect("visits:conflicts")
     status = 422 if request.method == "POST" and form.errors else 200
     return render(request, "visits/conflict.html", {"conflict": conflict, "rows": _rows(stored, incoming),
                                                     "form": form}, status=status)
+
+
+def _effect_lines(effects: dict) -> list[str]:
+    """What taking the incoming version changed besides the answers, for the coordinator."""
+    lines = []
+    if "materials" in effects:
+        lines.append(_("Materials handed out corrected in the stock ledger."))
+    if effects.get("sticker"):
+        lines.append(_("Sticker %(code)s placed on the house.") % {"code": effects["sticker"]})
+    if effects.get("stickers_kept"):
+        lines.append(_("Sticker %(codes)s of the stored version stays placed on the house; void it on its page if "
+                       "it was never put up.") % {"codes": ", ".join(effects["stickers_kept"])})
+    if effects.get("cases_opened"):
+        lines.append(_("Cases opened: %(refs)s.") % {"refs": ", ".join(effects["cases_opened"])})
+    if effects.get("cases_kept"):
+        lines.append(_("Cases opened for the stored version stay as they are: %(refs)s.")
+                     % {"refs": ", ".join(effects["cases_kept"])})
+    return lines
 
 
 def _stored_version(conflict: SyncConflict) -> dict:

@@ -128,4 +128,5 @@ T = {
     "%(n)s sticker codes generated.": "%(n)s kode stiker dibuat.", "Stickers issued.": "Stiker diserahkan.",
     "The batch has no sticker at this number.": "Batch ini tidak memiliki stiker pada nomor ini.",
     "The sticker is void.": "Stiker dibatalkan.", "Marked as resolved.": "Ditandai selesai.",
+    "A correction needs a reason.": "Koreksi harus disertai alasan.",
 }

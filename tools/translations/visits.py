@@ -63,4 +63,27 @@ T = {
     "No visits received yet.": "Belum ada kunjungan yang diterima.", "Show all": "Tampilkan semua",
     "Only flagged visits": "Hanya kunjungan yang ditandai", "Visited at": "Waktu kunjungan", "Outcome": "Hasil",
     "Materials": "Materi", "Sticker": "Stiker", "Flags": "Tanda", "Conflict resolved.": "Konflik diselesaikan.",
+    "The incoming version is about another house. Keep the stored version and ask the officer to record that "
+    "house as a new visit.":
+        "Versi yang masuk tentang rumah lain. Pertahankan versi tersimpan dan minta petugas mencatat rumah itu "
+        "sebagai kunjungan baru.",
+    "The incoming version names a material that does not exist; keep the stored version.":
+        "Versi yang masuk menyebut materi yang tidak ada; pertahankan versi tersimpan.",
+    "The visit was corrected from a sync conflict and no longer names this sticker.":
+        "Kunjungan dikoreksi dari konflik sinkronisasi dan tidak lagi menyebut stiker ini.",
+    "Materials handed out corrected in the stock ledger.": "Materi yang dibagikan dikoreksi di buku stok.",
+    "Sticker %(code)s placed on the house.": "Stiker %(code)s dipasang di rumah ini.",
+    "Sticker %(codes)s of the stored version stays placed on the house; void it on its page if it was never put "
+    "up.":
+        "Stiker %(codes)s dari versi tersimpan tetap tercatat terpasang di rumah ini; batalkan di halamannya bila "
+        "ternyata tidak pernah ditempel.",
+    "Cases opened: %(refs)s.": "Kasus dibuka: %(refs)s.",
+    "Cases opened for the stored version stay as they are: %(refs)s.":
+        "Kasus yang dibuka untuk versi tersimpan tetap seperti semula: %(refs)s.",
+    "Taking the incoming version replaces the visit's answers and redoes what they caused: the stock handed out "
+    "is corrected in the ledger, a sticker code it names is placed (a sticker placed before stays on the house), "
+    "and cases are opened for follow-ups it adds (cases already opened stay).":
+        "Memakai versi yang masuk mengganti jawaban kunjungan dan mengulang akibatnya: materi yang dibagikan "
+        "dikoreksi di buku stok, kode stiker yang disebut dipasang (stiker yang terpasang sebelumnya tetap di "
+        "rumah itu), dan kasus dibuka untuk tindak lanjut yang ditambahkan (kasus yang sudah dibuka tetap ada).",
 }

@@ -155,6 +155,46 @@ def test_a_sync_batch_counts_like_visits_one_by_one(bob):
     assert_rebuild_agrees()
 
 
+@pytest.mark.django_db
+def test_a_conflict_resolved_with_the_incoming_version_moves_the_visits_share(bob, carol, offices):
+    """The incoming version of a visit is older than the household's other visit and was not a conversation any
+    more: its share (first visit, first conversation, migration profile, follow-ups, hand-outs) moves, and the
+    counters equal a rebuild."""
+    from balekdusun.materials import services as materials
+    from balekdusun.materials.models import Material
+    from balekdusun.visits import services as sync
+    from balekdusun.visits.conflicts import resolve_conflict
+    from balekdusun.visits.models import SyncConflict
+
+    out = f.outreach(offices["sumsel"], day=dt.date(2024, 3, 4))
+    brochure = Material.objects.create(kind="brochure", title="Brosur")
+    materials.receive_stock(office=offices["sumsel"], material=brochure, quantity=10, actor=carol)
+    materials.issue_stock(outreach=out, material=brochure, quantity=5, officer=bob, actor=carol)
+    h = f.household()
+    f.visit(h, bob, f.at(dt.date(2024, 3, 6)), "met", outreach=out, data={"knowledge": {"hotline": True}})
+    stored = {"household": h.pk, "outreach": out.pk, "visited_at": "2024-03-12T09:00:00+07:00", "outcome": "met",
+              "met_role": "head", "knowledge": {"legal_procedure": True, "hotline": False},
+              "migration": {"abroad": [{"country": "MY", "procedural": False}], "returnees": 1, "planning": []},
+              "materials": [{"material_id": brochure.pk, "quantity": 2}],
+              "followups": [{"kind": "wants_to_apply", "note": ""}]}
+    record = {"type": "visit", "uuid": "6c1c5b8e-3f0e-4d43-9a55-0c3f7f0e8a11", "data": stored}
+    assert sync.push(user=bob, records=[record])[0]["status"] == "created"
+    incoming = {**stored, "visited_at": "2024-03-04T08:00:00+07:00", "outcome": "not_home", "met_role": "",
+                "materials": [{"material_id": brochure.pk, "quantity": 1}], "followups": []}
+    incoming.pop("knowledge")
+    assert sync.push(user=bob, records=[{**record, "data": incoming}])[0]["status"] == "conflict"
+    # The stored version is the house's second conversation: its knowledge answers count as "later".
+    assert total("kn.first.hotline.yes") == 1 and total("kn.later.legal_procedure.yes") == 1
+    assert total("mig.abroad") == 0 and total("followups") == 1
+    resolve_conflict(conflict=SyncConflict.objects.get(), actor=carol, take_incoming=True)
+    assert total("visits") == 2 and total("visits.not_home") == 1 and total("followups") == 0
+    assert total("households.visited") == 1 and total("households.reached") == 1
+    assert value("households.visited", dt.date(2024, 3, 4)) == 1  # the corrected visit is now the first
+    assert total("materials.handed_out") == 1 and value("materials.handed_out", dt.date(2024, 3, 11)) == 0
+    assert total("cases.opened") == 1  # the case opened for the stored version stays
+    assert_rebuild_agrees()
+
+
 # --- real service flows: the on-write path must equal a rebuild ---------------------------------------------------
 
 def _open_case(offices, actor, **kw):

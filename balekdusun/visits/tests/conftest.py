@@ -27,6 +27,21 @@ def field_setup(bob, carol, offices):
     return {"campaign": campaign, "outreach": outreach, "turf": turf, "households": households}
 
 
+@pytest.fixture
+def stocked(field_setup, bob, carol, offices):
+    """The outreach team holds 3 brochures and 3 sticker codes."""
+    from balekdusun.materials import services as materials
+    from balekdusun.materials.models import Material
+
+    brochure = Material.objects.create(kind="brochure", title="Bekerja ke luar negeri secara resmi")
+    materials.receive_stock(office=offices["sumsel"], material=brochure, quantity=100, actor=carol)
+    materials.issue_stock(outreach=field_setup["outreach"], material=brochure, quantity=3, officer=bob, actor=carol)
+    batch = materials.create_batch(office=offices["sumsel"], size=3, actor=carol)
+    materials.issue_stickers(batch=batch, outreach=field_setup["outreach"], count=3, actor=carol)
+    codes = list(batch.stickers.values_list("code", flat=True))
+    return {**field_setup, "brochure": brochure, "codes": codes}
+
+
 def visit_record(household, outreach=None, *, uid=None, outcome="met", **data):
     body = {"household": household.pk, "visited_at": "2026-01-05T09:30:00+07:00", "outcome": outcome,
             "latitude": -3.3, "longitude": 104.9, "met_role": "head" if outcome == "met" else "",

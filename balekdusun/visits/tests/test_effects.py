@@ -2,26 +2,10 @@
 
 import json
 
-import pytest
-
 from balekdusun.visits.models import Visit
 from balekdusun.visits.tests.conftest import visit_record
 
 PUSH = "/api/v1/sync/push"
-
-
-@pytest.fixture
-def stocked(field_setup, bob, carol, offices):
-    from balekdusun.materials import services as materials
-    from balekdusun.materials.models import Material
-
-    brochure = Material.objects.create(kind="brochure", title="Bekerja ke luar negeri secara resmi")
-    materials.receive_stock(office=offices["sumsel"], material=brochure, quantity=100, actor=carol)
-    materials.issue_stock(outreach=field_setup["outreach"], material=brochure, quantity=3, officer=bob, actor=carol)
-    batch = materials.create_batch(office=offices["sumsel"], size=3, actor=carol)
-    materials.issue_stickers(batch=batch, outreach=field_setup["outreach"], count=3, actor=carol)
-    codes = list(batch.stickers.values_list("code", flat=True))
-    return {**field_setup, "brochure": brochure, "codes": codes}
 
 
 def push(client, headers, records):
