@@ -95,6 +95,12 @@ def _prepare_inside() -> None:
     if not Household.objects.exists():
         Household.objects.bulk_create([Household(village_id=VILLAGE, address=f"Rumah {n}") for n in range(2000)])
     _token, key = ApiToken.issue(user=user, name="bench")
+    # Planner statistics, as a database in service has them (autovacuum on PostgreSQL): without them PostgreSQL
+    # guesses the freshly filled tables are empty and scans them.
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
     ids = list(Household.objects.values_list("pk", flat=True))
     print(json.dumps({"token": key, "households": ids, "outreach": outreach.pk, "officer": user.pk}))
 

@@ -61,6 +61,8 @@ def database_config(url: str, *, base_dir) -> dict:
         if not name or name == ":memory:":
             name = str(base_dir / "balekdusun.sqlite3")
         config["NAME"] = name
+        # Django's SQLite backend with write transactions queued on a file lock (lib/sqlite/base.py).
+        config["ENGINE"] = "balekdusun.lib.sqlite"
         config["CONN_MAX_AGE"] = 0
         config["CONN_HEALTH_CHECKS"] = False
         config["OPTIONS"] = {

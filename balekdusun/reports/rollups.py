@@ -30,9 +30,11 @@ NATIONAL_PARENT = "*"
 # --- periods and areas ---------------------------------------------------------------------------------------
 
 def local_date(value) -> date:
+    """The calendar day in the project's time zone (settings.TIME_ZONE, Asia/Jakarta), whatever time zone the
+    request activated: a week is the same week for every reader."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(timezone.get_current_timezone())
+            value = value.astimezone(timezone.get_default_timezone())
         return value.date()
     return value
 
@@ -285,30 +287,31 @@ def first_visits(household_ids, *, exclude=()) -> dict:
 
     One statement: per household two index seeks on ``visit_household_time`` (never a scan of its visits, so the
     cost does not grow with how often a household was visited), then the two visits' facts."""
-    from balekdusun.campaigns.models import Household
     from balekdusun.visits.models import Visit
 
     household_ids = list(household_ids)
     if not household_ids:
         return {}
-    quote = connection.ops.quote_name
-    visit, household = quote(Visit._meta.db_table), quote(Household._meta.db_table)
+    visit = connection.ops.quote_name(Visit._meta.db_table)
     skip = f" AND u.id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
     first = (f"SELECT u.id FROM {visit} u WHERE u.household_id = h.id{{met}}{skip} "
              "ORDER BY u.visited_at, u.id LIMIT 1")
-    holders = ", ".join(["%s"] * len(household_ids))
-    sql = (f"SELECT v.id, v.household_id, v.village_id, v.visited_at, v.outcome FROM {visit} v WHERE v.id IN ("
-           f"SELECT ({first.format(met='')}) FROM {household} h WHERE h.id IN ({holders}) UNION ALL "
-           f"SELECT ({first.format(met=' AND u.outcome = %s')}) FROM {household} h WHERE h.id IN ({holders}))")
-    params = [*exclude, *household_ids, MET, *exclude, *household_ids]
-    to_datetime = connection.ops.convert_datetimefield_value
+    # The households as a VALUES list (not a scan of the household table, whatever the planner's statistics say).
+    holders = ", ".join(["(%s)"] * len(household_ids))
+    sql = (f"WITH h(id) AS (VALUES {holders}) "
+           f"SELECT v.id, v.household_id, v.village_id, v.visited_at, v.outcome FROM {visit} v WHERE v.id IN ("
+           f"SELECT ({first.format(met='')}) FROM h UNION ALL SELECT ({first.format(met=' AND u.outcome = %s')}) FROM h)")
+    params = [*household_ids, *exclude, MET, *exclude]
+    utc = connection.timezone
     out: dict = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     for pk, household_id, village_id, visited_at, outcome in rows:
-        if not isinstance(visited_at, datetime) or visited_at.tzinfo is None:  # SQLite: text or naive UTC
-            visited_at = to_datetime(visited_at, None, connection)
+        if not isinstance(visited_at, datetime):  # SQLite without type detection: text
+            visited_at = datetime.fromisoformat(visited_at)
+        if visited_at.tzinfo is None:  # SQLite stores UTC without an offset
+            visited_at = visited_at.replace(tzinfo=utc)
         fact = VisitFacts(pk, household_id, village_id, visited_at, outcome, None)
         pair = out.setdefault(household_id, [None, None])
         if pair[0] is None or _order(fact) < _order(pair[0]):

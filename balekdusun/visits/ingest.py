@@ -13,6 +13,8 @@ Nothing here decides anything: validation, duplicates and conflicts are `service
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.db import connection
 from pydantic_core import to_json
 
@@ -59,3 +61,18 @@ class Rows:
                 cursor.execute(_sql(n), self.params[start * width:(start + n) * width])
                 ids += [row[0] for row in cursor.fetchall()]
         return ids
+
+
+def stored(uuids) -> dict[UUID, tuple[str, int, str]]:
+    """uuid -> (content hash, id, village) of the visits already stored under these UUIDs (one query)."""
+    uuids = list(uuids)
+    if not uuids:
+        return {}
+    native = connection.features.has_native_uuid_field
+    quote = connection.ops.quote_name
+    sql = (f"SELECT {quote('uuid')}, content_hash, id, village_id FROM {quote(Visit._meta.db_table)} "
+           f"WHERE {quote('uuid')} IN ({', '.join(['%s'] * len(uuids))})")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [u if native else u.hex for u in uuids])
+        rows = cursor.fetchall()
+    return {(u if isinstance(u, UUID) else UUID(u)): (h, pk, v) for u, h, pk, v in rows}

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from balekdusun.core import audit
 from balekdusun.core.scoping import scoped
 from balekdusun.core.services import DomainError
+from balekdusun.visits import ingest
 from balekdusun.visits.models import DeviceStatus, HouseholdReceipt, RecordKind, SyncConflict, Visit
 from balekdusun.visits.schemas import HouseholdIn, VisitIn, canonical, content_hash
 
@@ -126,8 +127,7 @@ class _Batch:
         self.hh_by_id = {h.pk: h for h in map(_HouseholdRef._make, scoped(user, Household).filter(
             pk__in=ids).order_by().values_list("id", "village_id", "client_uuid"))}
         # uuid -> (content hash, id, village) of visits already stored
-        self.existing_visits = {u: (h, pk, v) for u, h, pk, v in Visit.objects.filter(
-            uuid__in=[p.uuid for p in visits]).values_list("uuid", "content_hash", "pk", "village_id")}
+        self.existing_visits = ingest.stored(p.uuid for p in visits)
         outreach_ids = {p.model.outreach for p in households + visits if p.model.outreach}
         self.outreaches = {o.pk: o for o in scoped(user, Outreach).filter(pk__in=outreach_ids)
                            .select_related("campaign")}
@@ -355,7 +355,6 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
     per batch (visits/ingest.py) and counted in the rollups with one write; if the statement fails (a concurrent
     push of the same UUID), each visit falls back to its own savepoint."""
     from balekdusun.reports import rollups
-    from balekdusun.visits.ingest import Rows
 
     fresh = []
     for p in parsed:
@@ -370,7 +369,7 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
         fresh.append((p, household, outreach, _visit_data(p)))
     if not fresh:
         return
-    rows = Rows(timezone.now())
+    rows = ingest.Rows(timezone.now())
     for p, household, outreach, data in fresh:
         m: VisitIn = p.model
         rows.add(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
