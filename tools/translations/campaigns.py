@@ -129,6 +129,7 @@ T = {
         "Desa ini baru punya %(n)d rumah tangga terdaftar; kurang dari %(k)d wilayah jalan.",
     "Turf %(n)d": "Wilayah %(n)d",
     "This household is on none of this outreach's turfs.": "Rumah tangga ini tidak ada di wilayah jalan kegiatan ini.",
+    "The household is not in this turf's village.": "Rumah tangga ini tidak berada di desa wilayah jalan ini.",
     # The shared reader, balekdusun/lib/tabular.py (lib has no catalogue; this one carries its messages).
     "Line %(line)d, column %(column)s: %(message)s": "Baris %(line)d, kolom %(column)s: %(message)s",
     "Line %(line)d: %(message)s": "Baris %(line)d: %(message)s",
