@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install system-deps lint messages bench clean
+.PHONY: demo test install system-deps lint messages lib-messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,15 @@ system-deps:
 	    chromium poppler-utils gettext >/dev/null; \
 	fi
 
+# Compiles every catalogue under balekdusun/: each app's <app>/locale and the project-level locale/ (lib's messages).
 messages: install
 	cd balekdusun && BALEKDUSUN_MODE=demo ../$(BIN)/balekdusun compilemessages -v 0
+
+# After changing a message of balekdusun/lib/: extracts lib's messages into the project-level catalogue
+# balekdusun/locale (settings.LOCALE_PATHS; lib is no app) and fills it from tools/translations/lib.py. Needs gettext.
+lib-messages: install
+	cd balekdusun/lib && BALEKDUSUN_MODE=demo ../../$(BIN)/balekdusun makemessages -l id --no-obsolete --ignore tests -v 0
+	$(BIN)/python tools/po_fill.py balekdusun/locale/id/LC_MESSAGES/django.po tools/translations/lib.py
 
 demo: install system-deps messages
 	$(BIN)/balekdusun demo

@@ -4,8 +4,8 @@ Files are read row by row (CSV decoded line by line over a byte-counting stream;
 50,000-row file never sits in memory. Importers write valid rows inside one transaction and roll it back at the end
 if any row was bad: all or nothing, with every problem reported (up to a limit) in one pass.
 
-The messages are translated through the campaigns catalogue (lib/ has no locale directory of its own; Django looks
-a message up in every installed app's catalogue).
+The messages are translated in the project-level catalogue, balekdusun/locale (settings.LOCALE_PATHS; lib/ is no app),
+extracted and filled by `make lib-messages` (see docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -130,22 +130,6 @@ T = {
     "Turf %(n)d": "Wilayah %(n)d",
     "This household is on none of this outreach's turfs.": "Rumah tangga ini tidak ada di wilayah jalan kegiatan ini.",
     "The household is not in this turf's village.": "Rumah tangga ini tidak berada di desa wilayah jalan ini.",
-    # The shared reader, balekdusun/lib/tabular.py (lib has no catalogue; this one carries its messages).
-    "Line %(line)d, column %(column)s: %(message)s": "Baris %(line)d, kolom %(column)s: %(message)s",
-    "Line %(line)d: %(message)s": "Baris %(line)d: %(message)s",
-    "The file is empty.": "Berkas kosong.",
-    "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.":
-        "Berkas bukan teks UTF-8. Simpan sebagai “CSV UTF-8” lalu coba lagi.",
-    "Broken CSV: %(e)s": "CSV rusak: %(e)s",
-    "The file is not a readable .xlsx workbook.": "Berkas bukan buku kerja .xlsx yang bisa dibaca.",
-    "column %(n)d": "kolom %(n)d",
-    "Column %(n)d has no name.": "Kolom %(n)d tidak bernama.",
-    "Column “%(c)s” appears twice.": "Kolom “%(c)s” muncul dua kali.",
-    "Unknown column “%(c)s”. Expected: %(cols)s.": "Kolom “%(c)s” tidak dikenal. Yang diharapkan: %(cols)s.",
-    "Missing column(s): %(cols)s.": "Kolom yang kurang: %(cols)s.",
-    "A number is required.": "Angka wajib diisi.",
-    "“%(v)s” is not a whole number.": "“%(v)s” bukan bilangan bulat.",
-    "%(v)s is too large.": "%(v)s terlalu besar.",
     "Nothing was imported.": "Tidak ada yang diimpor.",
     # Plural entries: the singular msgid, one text per plural form (Indonesian has one).
     "Fix this problem and upload the file again:": ("Perbaiki %(n)s masalah berikut lalu unggah berkasnya lagi:",),

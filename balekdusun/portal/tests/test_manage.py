@@ -181,7 +181,7 @@ def test_agency_import_is_all_or_nothing_with_line_errors(login, carol, register
             "PT Ganda,KEP.1/2025,licensed\n")
     resp = login(carol).post("/portal/manage/agencies/import/", {"file": csv_file(text)})
     assert resp.status_code == 422
-    page = resp.content.decode()  # Indonesian: the reader's messages are translated in the campaigns catalogue
+    page = resp.content.decode()  # Indonesian: the reader's messages are in the project-level catalogue
     assert "Baris 3, kolom name:" in page
     assert "Baris 4, kolom status:" in page
     assert "Baris 5, kolom licence_number: Juga ada di baris 2." in page
