@@ -63,6 +63,9 @@ def database_config(url: str, *, base_dir) -> dict:
         config["NAME"] = name
         # Django's SQLite backend with write transactions queued on a file lock (lib/sqlite/base.py).
         config["ENGINE"] = "balekdusun.lib.sqlite"
+        # Tests run on an in-memory database, as with Django's own engine (pytest-django recognises only that
+        # engine's name; for any other it derives a per-worker file name from NAME).
+        config["TEST"] = {"NAME": ":memory:"}
         config["CONN_MAX_AGE"] = 0
         config["CONN_HEALTH_CHECKS"] = False
         config["OPTIONS"] = {
