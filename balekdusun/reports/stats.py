@@ -36,6 +36,10 @@ def share(part, whole) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+def _pct(value) -> str:
+    return "—" if value is None else f"{value}%"
+
+
 @dataclass
 class Figures:
     """Counter values of one place or set of visits plus the derived shares the pages show."""
@@ -179,8 +183,14 @@ def children_rows(user, parents: list[str] | None, codes: list[str] | None = Non
     rows = []
     for code, c in table.items():
         f = Figures(c)
-        rows.append({"code": code, "area": names.get(code), "url": url.replace("CODE", code), "name": names[code].label if code in names else code,
-                     "f": f, "coverage": f.coverage, "contact_rate": f.contact_rate})
+        coverage, contact_rate = f.coverage, f.contact_rate
+        rows.append({"code": code, "area": names.get(code), "url": url.replace("CODE", code),
+                     "name": names[code].label if code in names else code,
+                     "f": f, "coverage": coverage, "contact_rate": contact_rate,
+                     # The table's cells, in the order of its header, formatted once here rather than by template
+                     # lookups and filters per cell.
+                     "cells": (c["households"], c["households.reached"], _pct(coverage), c["visits"],
+                               _pct(contact_rate), c["mig.households"], c["cases.opened"])})
     rows.sort(key=lambda r: r["code"])
     return rows
 

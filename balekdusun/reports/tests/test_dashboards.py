@@ -110,3 +110,15 @@ def test_dashboard_numbers_are_cached_briefly(login, dave, bob, launch, monkeypa
     assert client.get("/reports/area/16.02/").context["fig"]["visits"] == 8  # another area: computed now
     cache.clear()
     assert client.get("/reports/area/16/").context["fig"]["visits"] == 8
+
+
+@pytest.mark.django_db
+def test_child_table_shows_each_childs_numbers(login, dave, launch):
+    import re
+
+    html = login(dave).get("/reports/area/16/").content.decode()
+    row = re.search(r'<tr>\s*<td><a href="/reports/area/16\.02/">[^<]+</a></td>(.*?)</tr>', html, re.S)
+    assert row is not None
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
+    # households known, reached, coverage, visits, contact rate, migrant households, cases
+    assert cells[:5] == ["6", "5", "83.3%", "7", "71.4%"] and len(cells) == 7
