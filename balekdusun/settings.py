@@ -168,9 +168,26 @@ if not FIELD_ENCRYPTION_KEYS:
         )
     FIELD_ENCRYPTION_KEYS = ["ZGVtby1hbmQtdGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg="]
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun"}}
+# Three caches: "default" (rate limits, portal pages), "sessions" and "reports" (dashboard figures and pages),
+# kept apart so that many sessions or dashboards never push a rate-limit counter out of a full per-process cache.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun"},
+    "sessions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun-sessions",
+                 "OPTIONS": {"MAX_ENTRIES": 10_000}},
+    "reports": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun-reports",
+                "OPTIONS": {"MAX_ENTRIES": 2_000}},
+}
 if env_str("REDIS_URL"):
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
+    CACHES = {alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL"),
+                      "KEY_PREFIX": prefix}
+              for alias, prefix in [("default", ""), ("sessions", "s"), ("reports", "r")]}
+
+# Sessions: the database row is the truth, with a cached copy so a page does not read it (core/sessions.py).
+# The copy lives at most SESSION_CACHE_SECONDS: with the per-process cache a sign-out on one server process
+# reaches the others within that time; with Redis the copy is deleted for all of them at once.
+SESSION_ENGINE = "balekdusun.core.sessions"
+SESSION_CACHE_ALIAS = "sessions"
+SESSION_CACHE_SECONDS = env_int("SESSION_CACHE_SECONDS", SESSION_COOKIE_AGE if env_str("REDIS_URL") else 30)
 
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (-3.0, 104.75),

@@ -345,13 +345,14 @@ def timed(port, path, cookie=None, repeats=REPEATS):
 
 
 def session_for(user):
-    from django.conf import settings
-    from django.contrib.sessions.backends.db import SessionStore
+    """A signed-in session as the login view makes it (the server's engine and first backend)."""
+    from importlib import import_module
 
-    s = SessionStore()
+    from django.conf import settings
+
+    s = import_module(settings.SESSION_ENGINE).SessionStore()
     s["_auth_user_id"] = str(user.pk)
-    s["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0] if getattr(
-        settings, "AUTHENTICATION_BACKENDS", None) else "django.contrib.auth.backends.ModelBackend"
+    s["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
     s["_auth_user_hash"] = user.get_session_auth_hash()
     s.create()
     return s.session_key

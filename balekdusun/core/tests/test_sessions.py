@@ -1,0 +1,77 @@
+"""Sessions: database rows with a short-lived cached copy (core/sessions.py)."""
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _sign_in(client, user):
+    response = client.post(reverse("core:login"), {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+    return client.cookies["sessionid"].value
+
+
+def test_a_signed_in_page_reads_its_session_from_the_cache(client, bob):
+    key = _sign_in(client, bob)
+    assert Session.objects.filter(session_key=key).exists()
+    client.get(reverse("core:home"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("core:home")).status_code == 200
+    assert not [q for q in queries.captured_queries if "django_session" in q["sql"]]
+
+
+def test_sign_out_deletes_the_session_and_its_cached_copy(client, bob):
+    from balekdusun.core.sessions import SessionStore
+
+    key = _sign_in(client, bob)
+    assert client.get(reverse("core:home")).status_code == 200
+    client.post(reverse("core:logout"))
+    assert not Session.objects.filter(session_key=key).exists()
+    assert SessionStore().cache_key_prefix + key not in caches["sessions"]
+    # The old cookie, replayed, is signed out.
+    client.cookies["sessionid"] = key
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302 and reverse("core:login") in response["Location"]
+
+
+def test_a_session_deleted_by_another_process_is_refused_once_the_cached_copy_expires(client, bob, settings,
+                                                                                         monkeypatch):
+    """With the per-process cache, a sign-out handled by another server process deletes only the row (and that
+    process's copy): this process refuses the session within SESSION_CACHE_SECONDS."""
+    import time
+
+    from django.core.cache.backends import locmem
+
+    settings.SESSION_CACHE_SECONDS = 30
+    key = _sign_in(client, bob)
+    assert client.get(reverse("core:home")).status_code == 200
+    Session.objects.filter(session_key=key).delete()  # the other process signs out
+    assert client.get(reverse("core:home")).status_code == 200  # still served from this process's copy
+    now = time.time()
+    monkeypatch.setattr(locmem.time, "time", lambda: now + 31)
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302 and reverse("core:login") in response["Location"]
+
+
+def test_a_changed_password_signs_out_other_sessions_at_once(client, bob):
+    """The session's password hash is checked against the user row on every request, never a cached copy."""
+    from django.test import Client
+
+    _sign_in(client, bob)
+    assert client.get(reverse("core:home")).status_code == 200
+    other = Client()
+    _sign_in(other, bob)
+    response = other.post(reverse("core:password_change"), {
+        "old_password": PASSWORD, "new_password1": "another-long-secret-42",
+        "new_password2": "another-long-secret-42"})
+    assert response.status_code == 302
+    assert other.get(reverse("core:home")).status_code == 200
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302 and reverse("core:login") in response["Location"]
