@@ -5,7 +5,9 @@ from importlib import import_module
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
+from pydantic_core import from_json
 
 # app -> mount point under /api/v1/
 ROUTERS = {
@@ -44,12 +46,21 @@ class TokenAuth(HttpBearer):
 
 AUTH = [TokenAuth(), django_auth]
 
+
+class FastJSONParser(Parser):
+    """Request bodies parsed by pydantic's compiled JSON reader (a sync push is some 300 KB: about twice as fast as
+    the standard library). Malformed JSON still answers 400 "Cannot parse request body" (django-ninja)."""
+
+    def parse_body(self, request):
+        return from_json(request.body)
+
 api = NinjaAPI(
     title="Balek Dusun API",
     version="1",
     description="Field sync, planning and reference data. Authenticate with `Authorization: Bearer <token>` "
     "(create one with `balekdusun create_token USERNAME` or on the Tokens page) or a browser session.",
     auth=AUTH,
+    parser=FastJSONParser(),
     docs_url="/docs",
     urls_namespace="api",
 )

@@ -13,6 +13,8 @@ Nothing here decides anything: validation, duplicates and conflicts are `service
 
 from __future__ import annotations
 
+import sqlite3
+from functools import lru_cache
 from uuid import UUID
 
 from django.db import connection
@@ -26,12 +28,24 @@ COLUMNS = ("uuid", "household", "village", "outreach", "officer", "visited_at", 
 CHUNK = 500
 
 
-def _sql(n: int) -> str:
+@lru_cache(maxsize=8)
+def _sql(vendor: str, n: int) -> str:
     quote = connection.ops.quote_name
     fields = [Visit._meta.get_field(name) for name in COLUMNS]
-    one = "(" + ", ".join(["%s"] * len(COLUMNS)) + ")"
+    # SQLite's own "?" placeholders: Django's SQLite cursor would otherwise rewrite 6,000 "%s" with a regular
+    # expression on every batch (about 3 ms).
+    mark = "?" if vendor == "sqlite" else "%s"
+    one = "(" + ", ".join([mark] * len(COLUMNS)) + ")"
     return (f"INSERT INTO {quote(Visit._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
             f"VALUES {', '.join([one] * n)} RETURNING {quote(Visit._meta.pk.column)}")
+
+
+def _execute(cursor, sql: str, params: list) -> None:
+    if connection.vendor == "sqlite":
+        # The DB-API cursor under Django's wrappers, with the statement as written ("?" placeholders).
+        sqlite3.Cursor.execute(cursor.cursor, sql, params)
+    else:
+        cursor.execute(sql, params)
 
 
 class Rows:
@@ -58,7 +72,7 @@ class Rows:
         with connection.cursor() as cursor:
             for start in range(0, self.count, CHUNK):
                 n = min(CHUNK, self.count - start)
-                cursor.execute(_sql(n), self.params[start * width:(start + n) * width])
+                _execute(cursor, _sql(connection.vendor, n), self.params[start * width:(start + n) * width])
                 ids += [row[0] for row in cursor.fetchall()]
         return ids
 
