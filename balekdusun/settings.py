@@ -95,6 +95,8 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "core.User"
+# Django's ModelBackend, loading the user's office in the same query (core/backends.py).
+AUTHENTICATION_BACKENDS = ["balekdusun.core.backends.UserBackend"]
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:login"

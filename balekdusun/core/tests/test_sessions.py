@@ -75,3 +75,22 @@ def test_a_changed_password_signs_out_other_sessions_at_once(client, bob):
     assert other.get(reverse("core:home")).status_code == 200
     response = client.get(reverse("core:home"))
     assert response.status_code == 302 and reverse("core:login") in response["Location"]
+
+
+def test_a_signed_in_request_loads_the_user_with_the_office_in_one_query(client, bob):
+    _sign_in(client, bob)
+    client.get(reverse("core:home"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("core:home")).status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert len([s for s in sql if 'FROM "core_user"' in s]) == 1
+    assert not [s for s in sql if 'FROM "core_office"' in s]
+    assert 'JOIN "core_office"' in next(s for s in sql if 'FROM "core_user"' in s)
+
+
+def test_an_inactive_user_is_signed_out(client, bob):
+    _sign_in(client, bob)
+    assert client.get(reverse("core:home")).status_code == 200
+    bob.is_active = False
+    bob.save()
+    assert client.get(reverse("core:home")).status_code == 302
