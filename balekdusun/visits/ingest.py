@@ -90,3 +90,20 @@ def stored(uuids) -> dict[UUID, tuple[str, int, str]]:
         cursor.execute(sql, [u if native else u.hex for u in uuids])
         rows = cursor.fetchall()
     return {(u if isinstance(u, UUID) else UUID(u)): (h, pk, v) for u, h, pk, v in rows}
+
+
+def households(ids) -> list[tuple[int, str, UUID | None]]:
+    """(id, village, client UUID) of these households, unscoped: the caller filters them by jurisdiction
+    (`core.scoping.sees_area`)."""
+    from balekdusun.campaigns.models import Household
+
+    ids = list(ids)
+    if not ids:
+        return []
+    quote = connection.ops.quote_name
+    sql = (f"SELECT id, village_id, client_uuid FROM {quote(Household._meta.db_table)} "
+           f"WHERE id IN ({', '.join(['%s'] * len(ids))})")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        rows = cursor.fetchall()
+    return [(pk, village, u if u is None or isinstance(u, UUID) else UUID(u)) for pk, village, u in rows]

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from balekdusun.core import audit
-from balekdusun.core.scoping import scoped
+from balekdusun.core.scoping import scoped, sees_area
 from balekdusun.core.services import DomainError
 from balekdusun.visits import ingest
 from balekdusun.visits.models import DeviceStatus, HouseholdReceipt, RecordKind, SyncConflict, Visit
@@ -123,9 +123,10 @@ class _Batch:
         # Households as (pk, village_id, client_uuid) tuples: a batch names up to 500 and needs no more of them.
         self.hh_by_uuid = {h.client_uuid: h for h in map(_HouseholdRef._make, scoped(user, Household).filter(
             client_uuid__in=hh_uuids).order_by().values_list("id", "village_id", "client_uuid"))}
-        ids = {p.model.household for p in visits if p.model.household}
-        self.hh_by_id = {h.pk: h for h in map(_HouseholdRef._make, scoped(user, Household).filter(
-            pk__in=ids).order_by().values_list("id", "village_id", "client_uuid"))}
+        # By id (most visits): one plain query, the jurisdiction checked per village as scoped() would.
+        visible = sees_area(user)
+        self.hh_by_id = {row[0]: _HouseholdRef._make(row) for row in ingest.households(
+            {p.model.household for p in visits if p.model.household}) if visible(row[1])}
         # uuid -> (content hash, id, village) of visits already stored
         self.existing_visits = ingest.stored(p.uuid for p in visits)
         outreach_ids = {p.model.outreach for p in households + visits if p.model.outreach}

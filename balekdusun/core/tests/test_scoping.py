@@ -111,3 +111,19 @@ def test_audit_area_filter_outside_jurisdiction_is_an_error(login, dave):
     resp = login(dave).get("/audit/", {"area": "35.02.01.2003"})
     assert resp.status_code == 200
     assert "area" in resp.context["form"].errors
+
+
+def test_sees_area_answers_as_scoped_does(alice, dave, bob, dina, victor, charlie, jane, world, django_user_model):
+    """The sync ingest filters raw rows with `sees_area`; it must agree with `scoped()` for every kind of user."""
+    from balekdusun.core.scoping import sees_area
+
+    Household.objects.create(village_id="16.02.08.2020", address="Terusan")
+    no_office = django_user_model.objects.create_user("nobody", password="x" * 12, role="officer")
+    inactive = django_user_model.objects.create_user("gone", password="x" * 12, role="officer",
+                                                     office=bob.office, is_active=False)
+    households = list(Household.objects.all())
+    assert {h.village_id for h in households} == {"16.02.08.2017", "16.02.08.2020", "35.02.01.2003"}
+    for user in (alice, dave, bob, dina, victor, charlie, jane, no_office, inactive):
+        visible = sees_area(user)
+        expected = set(scoped(user, Household).values_list("pk", flat=True))
+        assert {h.pk for h in households if visible(h.village_id)} == expected, user.username
