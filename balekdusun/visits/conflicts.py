@@ -73,7 +73,8 @@ def _take_incoming(conflict: SyncConflict, actor) -> dict:
     from balekdusun.materials import codes
     from balekdusun.reports import rollups
 
-    visit = (Visit.objects.select_for_update()
+    # Lock the visit row only: PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to outreach.
+    visit = (Visit.objects.select_for_update(of=("self",))
              .select_related("household", "village", "officer", "officer__office", "outreach__campaign__office")
              .get(pk=conflict.visit_id))
     model = VisitIn.model_validate(conflict.payload)
