@@ -61,15 +61,17 @@ def _menu_html(role: str, language: str, active: tuple[int, ...]) -> str:
     """The signed-in menu: folding on phones, a row on wide screens (a closed <details> hides its content)."""
     links = "".join(f'<li><a href="{escape(url)}"{CURRENT if i in active else ""}>{escape(label)}</a></li>'
                     for i, (label, url) in enumerate(_menu_for(role, language)))
-    main = escape(gettext("Main"))
-    return (f'<details class="menu">\n      <summary aria-label="{escape(gettext("Menu"))}">☰ '
-            f'{escape(gettext("Menu"))}</summary>\n      <nav aria-label="{main}"><ul>{links}</ul></nav>\n'
+    # Messages outside the f-strings: makemessages does not look inside them.
+    main, label = escape(gettext("Main")), escape(gettext("Menu"))
+    return (f'<details class="menu">\n      <summary aria-label="{label}">☰ {label}</summary>\n'
+            f'      <nav aria-label="{main}"><ul>{links}</ul></nav>\n'
             f'    </details>\n    <nav class="menu-wide" aria-label="{main}"><ul>{links}</ul></nav>\n    ')
 
 
 @lru_cache(maxsize=8)
 def _frame(language: str) -> dict:
     """URLs and labels of the frame in one language; `{csrf}` and `{next}` are filled in per request."""
+    tokens, password, sign_out = escape(gettext("Tokens")), escape(gettext("Password")), escape(gettext("Sign out"))
     languages = "".join(
         f'<button type="submit" name="language" value="{escape(code)}" class="link" lang="{escape(code)}">'
         f'{"Bahasa Indonesia" if code == "id" else "English"}</button>'
@@ -79,11 +81,11 @@ def _frame(language: str) -> dict:
         "language": f'<form action="{escape(reverse("set_language"))}" method="post" class="lang inline">'
                     '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">\n'
                     '  <input name="next" type="hidden" value="{next}">\n  ' + languages + "\n</form>",
-        "account": f'<a href="{escape(reverse("core:tokens"))}">{escape(gettext("Tokens"))}</a>\n      '
-                   f'<a href="{escape(reverse("core:password_change"))}">{escape(gettext("Password"))}</a>\n      '
+        "account": f'<a href="{escape(reverse("core:tokens"))}">{tokens}</a>\n      '
+                   f'<a href="{escape(reverse("core:password_change"))}">{password}</a>\n      '
                    f'<form method="post" action="{escape(reverse("core:logout"))}" class="inline">'
                    '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
-                   f'<button type="submit" class="link">{escape(gettext("Sign out"))}</button></form>\n    ',
+                   f'<button type="submit" class="link">{sign_out}</button></form>\n    ',
     }
 
 
