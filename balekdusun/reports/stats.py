@@ -131,9 +131,8 @@ def area_figures(user, codes: list[str], *, start: dt.date | None = None, end: d
 
     The all-time view reads everything in one indexed query: the TOTAL rows, the weekly rows of the trend
     keys and the open cases by due day (a few hundred rows per area)."""
-    today = today or timezone.localdate()
     qs = scoped(user, RollupCounter).filter(area_code__in=codes)
-    c, weekly, overdue = Counter(), defaultdict(Counter), 0
+    c = Counter()
     if start or end:
         periods = qs.exclude(period=TOTAL).exclude(key="cases.open_by_due")
         if start:
@@ -144,8 +143,20 @@ def area_figures(user, codes: list[str], *, start: dt.date | None = None, end: d
             c[key] = value
         rows = qs.filter(Q(key__in=TREND_KEYS) | Q(key="cases.open_by_due")).exclude(period=TOTAL)
     else:
-        rows = qs.filter(Q(period=TOTAL) | Q(key__in=[*TREND_KEYS, "cases.open_by_due"]))
-    for period, key, value in rows.values_list("period", "key", "value"):
+        rows = _own_rows(qs)
+    return _figures(c, rows.values_list("period", "key", "value"), today=today, start=start, end=end)
+
+
+def _own_rows(qs):
+    """An area's rows the all-time view reads: the totals, the weeks of the trend keys, open cases by due day."""
+    return qs.filter(Q(period=TOTAL) | Q(key__in=[*TREND_KEYS, "cases.open_by_due"]))
+
+
+def _figures(c: Counter, rows, *, today=None, start=None, end=None) -> Figures:
+    """Figures from (period, key, value) rows: TOTAL rows add to `c`, weekly rows make the trend."""
+    today = today or timezone.localdate()
+    weekly, overdue = defaultdict(Counter), 0
+    for period, key, value in rows:
         if period == TOTAL:
             c[key] += value
         elif key == "cases.open_by_due":
@@ -169,16 +180,23 @@ def area_figures(user, codes: list[str], *, start: dt.date | None = None, end: d
     return Figures(c, overdue=overdue, trend=weeks)
 
 
-def children_rows(user, parents: list[str] | None, codes: list[str] | None = None) -> list[dict]:
-    """One row per child area of `parents` (or for the areas `codes`) that has any counter, with its name."""
-    from balekdusun.regions.models import Area
-
+def children_rows(user, parents: list[str] | None, codes: list[str] | None = None, *,
+                  names: dict | None = None) -> list[dict]:
+    """One row per child area of `parents` (or for the areas `codes`) that has any counter, with its name
+    (from `names`, code -> Area, when the caller has them)."""
     qs = scoped(user, RollupCounter).filter(period=TOTAL, key__in=CHILD_KEYS)
     qs = qs.filter(parent_code__in=parents) if parents is not None else qs.filter(area_code__in=codes)
     table = defaultdict(Counter)
     for area, key, value in qs.values_list("area_code", "key", "value"):
         table[area][key] += value
-    names = {a.code: a for a in Area.objects.filter(code__in=list(table))}
+    return _child_rows(table, names)
+
+
+def _child_rows(table: dict, names: dict | None) -> list[dict]:
+    from balekdusun.regions.models import Area
+
+    if names is None:
+        names = {a.code: a for a in Area.objects.filter(code__in=list(table))}
     url = reverse("reports:area", args=["CODE"])
     rows = []
     for code, c in table.items():
@@ -193,6 +211,29 @@ def children_rows(user, parents: list[str] | None, codes: list[str] | None = Non
                                _pct(contact_rate), c["mig.households"], c["cases.opened"])})
     rows.sort(key=lambda r: r["code"])
     return rows
+
+
+def area_page(user, codes: list[str], parents: list[str] | None, *, names: dict | None = None,
+              today: dt.date | None = None) -> tuple[Figures, list[dict]]:
+    """All-time figures of `codes` and the rows of their child table (children of `parents`, or the areas
+    `codes` themselves when `parents` is None) from ONE query: what `area_figures` and `children_rows` read,
+    joined by UNION ALL so that each half keeps its own index and the page costs one round trip."""
+    base = scoped(user, RollupCounter)
+    columns = ("area_code", "period", "key", "value")
+    rows = _own_rows(base.filter(area_code__in=codes)).values_list(*columns)
+    if parents is not None:
+        children = base.filter(parent_code__in=parents, period=TOTAL, key__in=CHILD_KEYS).values_list(*columns)
+        rows = rows.union(children, all=True)
+    own, table = [], defaultdict(Counter)
+    wanted = set(codes)
+    for area, period, key, value in rows:
+        if area in wanted:
+            own.append((period, key, value))
+            if parents is None and period == TOTAL and key in CHILD_KEYS:
+                table[area][key] += value
+        else:
+            table[area][key] += value
+    return _figures(Counter(), own, today=today), _child_rows(table, names)
 
 
 # --- visits sets: raw rows ---------------------------------------------------------------------------------------

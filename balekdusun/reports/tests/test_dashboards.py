@@ -92,24 +92,102 @@ def test_overdue_counts_open_cases_past_due(offices, launch):
     assert fig.overdue == 1 and fig.cases_open == 2
 
 
-@pytest.mark.django_db
-def test_dashboard_numbers_are_cached_briefly(login, dave, bob, launch, monkeypatch):
-    import datetime as dt
+def visits_tile(response) -> int:
+    """The "Visits" tile of a dashboard page as the viewer sees it (English or Indonesian)."""
+    import re
 
-    from django.core.cache import cache
+    found = re.search(r"<small>(?:Visits|Kunjungan)</small><b>(\d+)</b>", response.content.decode())
+    assert found, response.content.decode()[:500]
+    return int(found.group(1))
+
+
+@pytest.fixture
+def cached(monkeypatch):
+    """Dashboards cached as in production (tests run with the cache off), in an empty cache; returns a
+    function that moves the cache's clock `seconds` ahead."""
+    import time
+
+    from django.core.cache import caches
+    from django.core.cache.backends import locmem
 
     from balekdusun.reports import conf
-    from balekdusun.reports.tests import factories as f
 
     monkeypatch.setattr(conf, "DASHBOARD_CACHE_SECONDS", 30)
-    cache.clear()
+    caches["reports"].clear()
+    start = time.time()
+
+    def later(seconds):
+        monkeypatch.setattr(locmem.time, "time", lambda: start + seconds)
+
+    yield later
+    caches["reports"].clear()
+
+
+@pytest.mark.django_db
+def test_dashboard_pages_are_cached_briefly(login, dave, bob, launch, cached):
+    import datetime as dt
+
+    from balekdusun.reports.tests import factories as f
+
     client = login(dave)
-    assert client.get("/reports/area/16/").context["fig"]["visits"] == 7
+    first = client.get("/reports/area/16/")
+    assert visits_tile(first) == 7 and first.context["fig"]["visits"] == 7  # computed by this request
     f.visit(launch["homes"][0], bob, f.at(dt.date(2023, 12, 8)), "met")
-    assert client.get("/reports/area/16/").context["fig"]["visits"] == 7  # served from the cache
-    assert client.get("/reports/area/16.02/").context["fig"]["visits"] == 8  # another area: computed now
-    cache.clear()
-    assert client.get("/reports/area/16/").context["fig"]["visits"] == 8
+    again = client.get("/reports/area/16/")
+    assert visits_tile(again) == 7 and again.context["fig"] is None  # served from the cache
+    assert visits_tile(client.get("/reports/area/16.02/")) == 8  # another area: computed now
+    assert visits_tile(client.get("/reports/area/16/?start=2023-12-04&end=2023-12-10")) == 8  # another period
+    cached(29)
+    assert visits_tile(client.get("/reports/area/16/")) == 7
+    cached(31)  # expired
+    assert visits_tile(client.get("/reports/area/16/")) == 8
+
+
+@pytest.mark.django_db
+def test_cached_dashboards_never_cross_jurisdictions(login, alice, dave, dina, charlie, launch, cached):
+    """A cached page serves only viewers who may open that area, and only in their own jurisdiction's entry."""
+    from balekdusun.reports import views
+    from balekdusun.reports.tests import factories as f
+
+    assert visits_tile(login(dave).get("/reports/area/16/")) == 7
+    assert visits_tile(login(dina).get(f"/reports/area/{f.VILLAGE}/")) == 7
+    assert visits_tile(login(alice).get("/reports/national/")) == 7
+    client = login(charlie)  # Jawa Timur
+    assert client.get("/reports/area/16/").status_code == 404
+    assert client.get(f"/reports/area/{f.VILLAGE}/").status_code == 404
+    assert client.get("/reports/national/").status_code == 302
+    own = client.get("/reports/area/35/")
+    assert own.status_code == 200 and visits_tile(own) == 0 and "Pematang Buluran" not in own.content.decode()
+    # The viewer's jurisdiction is part of the key: the same area seen by an administrator, the office head
+    # and the village official are three entries.
+    keys = {views._page_key(user, [f.VILLAGE], None, None) for user in (alice, dave, dina)}
+    assert len(keys) == 3 and views._page_key(charlie, ["35"], None, None) not in keys
+
+
+@pytest.mark.django_db
+def test_cached_dashboards_follow_the_language(login, dave, launch, cached):
+    client = login(dave)
+    assert "Rumah tangga terjangkau" in client.get("/reports/area/16/").content.decode()
+    client.cookies["django_language"] = "en"
+    html = client.get("/reports/area/16/").content.decode()
+    assert "Households reached" in html and "Rumah tangga terjangkau" not in html
+
+
+@pytest.mark.django_db
+def test_dashboard_queries(login, alice, dave, launch, django_assert_max_num_queries):
+    """Computed (no cache): the user with the office, the areas' names, the rollups (one query for figures and
+    table), the materials' names; a village adds its outreach days."""
+    from balekdusun.reports.tests import factories as f
+
+    client = login(dave)
+    client.get("/")
+    for path, most in [("/reports/area/16/", 5), ("/reports/area/16.02/", 5), (f"/reports/area/{f.VILLAGE}/", 6)]:
+        with django_assert_max_num_queries(most):
+            assert client.get(path).status_code == 200
+    client = login(alice)
+    client.get("/")
+    with django_assert_max_num_queries(5):
+        assert client.get("/reports/national/").status_code == 200
 
 
 @pytest.mark.django_db
