@@ -204,14 +204,18 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
             res = _repeat_result(batch, records[i], results[res[1]])
         new_conflicts += res.new_conflict
         out.append(res.as_dict())
-    if device is not None:
-        report_device(user=user, device=device, pushed=True)
     counts = {}
     for r in out:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
     # One audit entry per push that stored something; a pure replay leaves no trace.
-    if counts.get(CREATED) or new_conflicts:
-        audit.log(user, "sync.pushed", None, new_conflicts=new_conflicts, **counts)
+    audited = bool(counts.get(CREATED) or new_conflicts)
+    if device is not None or audited:
+        # The device's report and the audit entry in one write transaction (one turn at SQLite's write lock).
+        with transaction.atomic():
+            if device is not None:
+                report_device(user=user, device=device, pushed=True)
+            if audited:
+                audit.log(user, "sync.pushed", None, new_conflicts=new_conflicts, **counts)
     return out
 
 
