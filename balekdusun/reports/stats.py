@@ -99,7 +99,7 @@ class Figures:
 
         ids = {int(k[len("materials.m"):]): n for k, n in self.c.items()
                if k.startswith("materials.m") and k[len("materials.m"):].isdigit() and n}
-        names = {m.pk: str(m) for m in Material.objects.filter(pk__in=ids)}
+        names = {m.pk: str(m) for m in Material.objects.filter(pk__in=ids).order_by().only("title", "version")}
         return sorted(((names.get(pk, f"#{pk}"), n) for pk, n in ids.items()), key=lambda r: -r[1])
 
     def as_dict(self) -> dict:
