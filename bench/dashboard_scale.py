@@ -3,10 +3,12 @@
 and village dashboard pages against an empty request (/healthz) to the same gunicorn server in the same run,
 on SQLite and PostgreSQL; and a full CSV export of the visits with the server worker's peak memory.
 
-    .venv/bin/python bench/dashboard_scale.py [--quick] [--postgres URL] [--skip-postgres] [--keep]
+    .venv/bin/python bench/dashboard_scale.py [--quick [--with-postgres]] [--postgres URL] [--skip-postgres]
+                                              [--skip-sqlite] [--keep]
 
---quick: 1,000,000 visits, 200,000 households, 20,000 cases, SQLite only. Target: each dashboard within 5x
-the empty request. Rows are generated with a fixed seed and written with executemany (SQLite) or COPY
+--quick: 1,000,000 visits, 200,000 households, 20,000 cases, SQLite only (--with-postgres: both). Target: each
+dashboard within 5x the empty request. Results: bench/results/dashboard_scale.json (full run),
+dashboard_scale.postgres.json (full, --skip-sqlite), dashboard_scale.quick.json, dashboard_scale.quick-postgres.json. Rows are generated with a fixed seed and written with executemany (SQLite) or COPY
 (PostgreSQL), never through the ORM one row at a time. The rollups are computed while generating, with the
 same contribution rules the write path uses (`balekdusun.reports.rollups`), and written in bulk.
 """
@@ -485,6 +487,7 @@ def main():
     p.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/postgres",
                    help="Server URL; a database bench_dashboard is created (and dropped) on it.")
     p.add_argument("--skip-postgres", action="store_true")
+    p.add_argument("--skip-sqlite", action="store_true", help="PostgreSQL only (a full run takes long).")
     p.add_argument("--with-postgres", action="store_true", help="Also PostgreSQL in a --quick run.")
     p.add_argument("--keep", action="store_true", help="Keep the generated databases.")
     p.add_argument("--tiny", action="store_true", help=argparse_hidden())
@@ -496,9 +499,10 @@ def main():
         return
     runs = []
     tmp = Path(tempfile.mkdtemp(prefix="bench_dashboard_"))
-    runs.append((f"sqlite:///{tmp / 'bench.sqlite3'}", "SQLite"))
+    if not args.skip_sqlite:
+        runs.append((f"sqlite:///{tmp / 'bench.sqlite3'}", "SQLite"))
     pg_db = None
-    if (not args.quick and not args.tiny and not args.skip_postgres) or args.with_postgres:
+    if (not args.quick and not args.tiny and not args.skip_postgres) or args.with_postgres or args.skip_sqlite:
         base, _, _name = args.postgres.rpartition("/")
         pg_db = "bench_dashboard"
         _pg(args.postgres, f"DROP DATABASE IF EXISTS {pg_db}")
@@ -524,7 +528,9 @@ def main():
     if args.tiny:
         print(json.dumps(figures, indent=1))
         return
-    _common.report("dashboard_scale", figures, scale=scale, quick=args.quick)
+    # One file per kind of run, so a quick run does not replace the last full one.
+    suffix = (".quick" + ("-postgres" if pg_db else "")) if args.quick else (".postgres" if args.skip_sqlite else "")
+    _common.report(f"dashboard_scale{suffix}", figures, scale=scale, quick=args.quick)
 
 
 def argparse_hidden():
