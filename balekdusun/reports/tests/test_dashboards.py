@@ -200,3 +200,20 @@ def test_child_table_shows_each_childs_numbers(login, dave, launch):
     cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
     # households known, reached, coverage, visits, contact rate, migrant households, cases
     assert cells[:5] == ["6", "5", "83.3%", "7", "71.4%"] and len(cells) == 7
+
+
+@pytest.mark.django_db
+def test_an_office_of_several_areas_sees_them_side_by_side(login, dave, launch, cached):
+    """Cached too: the key holds the areas, so a change of the office's jurisdiction shows at once."""
+    office = dave.office
+    office.jurisdiction = ["16", "35"]
+    office.save()
+    client = login(dave)
+    response = client.get("/reports/")
+    assert response.status_code == 200 and visits_tile(response) == 7
+    html = response.content.decode()
+    assert "Wilayah saya" in html and 'href="/reports/area/16/"' in html
+    office.jurisdiction = ["35"]
+    office.save()
+    assert client.get("/reports/")["Location"] == "/reports/area/35/"
+    assert client.get("/reports/area/16/").status_code == 404
