@@ -199,17 +199,17 @@ def _child_rows(table: dict, names: dict | None) -> list[dict]:
         names = {a.code: a for a in Area.objects.filter(code__in=list(table))}
     url = reverse("reports:area", args=["CODE"])
     rows = []
-    for code, c in table.items():
-        f = Figures(c)
-        coverage, contact_rate = f.coverage, f.contact_rate
-        rows.append({"code": code, "area": names.get(code), "url": url.replace("CODE", code),
-                     "name": names[code].label if code in names else code,
-                     "f": f, "coverage": coverage, "contact_rate": contact_rate,
+    for code in sorted(table):
+        c = table[code]  # a Counter: 0 for a missing key
+        area = names.get(code)
+        coverage, contact_rate = share(c["households.reached"], c["households"]), share(c["visits.met"], c["visits"])
+        rows.append({"code": code, "area": area, "url": url.replace("CODE", code),
+                     "name": area.label if area is not None else code, "counts": c,
+                     "coverage": coverage, "contact_rate": contact_rate,
                      # The table's cells, in the order of its header, formatted once here rather than by template
                      # lookups and filters per cell.
                      "cells": (c["households"], c["households.reached"], _pct(coverage), c["visits"],
                                _pct(contact_rate), c["mig.households"], c["cases.opened"])})
-    rows.sort(key=lambda r: r["code"])
     return rows
 
 
