@@ -176,8 +176,9 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun"},
     "sessions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun-sessions",
                  "OPTIONS": {"MAX_ENTRIES": 10_000}},
+    # Rendered dashboards, 10-35 KB each: at most about 15 MB per process.
     "reports": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "balekdusun-reports",
-                "OPTIONS": {"MAX_ENTRIES": 2_000}},
+                "OPTIONS": {"MAX_ENTRIES": 500}},
 }
 if env_str("REDIS_URL"):
     CACHES = {alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL"),
