@@ -104,7 +104,11 @@ def _take_incoming(conflict: SyncConflict, actor) -> dict:
     flags = list(dict.fromkeys(flags))
     if flags:
         visit.data["flags"] = flags
-    visit.save(update_fields=["outcome", "visited_at", "latitude", "longitude", "data", "content_hash"])
+    # Received again: the version stored now reaches the other phones of the village with their next pull
+    # (which sends the visits received since its cursor).
+    visit.received_at = timezone.now()
+    visit.save(update_fields=["outcome", "visited_at", "latitude", "longitude", "data", "content_hash",
+                              "received_at"])
     rollups.visit_replaced(before, visit)
     audit.log(actor, "visit.replaced_from_conflict", visit, conflict=conflict.pk,
               before={"outcome": before.outcome, "visited_at": before.visited_at.isoformat(), "data": before.data,

@@ -86,3 +86,25 @@ def test_token_login(client, bob, victor):
     r = client.post("/api/v1/sync/token", json.dumps({"username": "victor", "password": PASSWORD}),
                     content_type="application/json")
     assert r.status_code == 403
+
+
+def test_a_corrected_visit_reaches_the_other_phones(client, bearer, bob, carol, field_setup):
+    """Taking a conflict's incoming version counts as receiving the visit again: the next pull of every phone
+    of the village carries the corrected outcome."""
+    from balekdusun.visits.conflicts import resolve_conflict
+    from balekdusun.visits.models import SyncConflict
+
+    h = bearer(bob)
+    record = visit_record(field_setup["households"][0], field_setup["outreach"], outcome="not_home")
+    client.post("/api/v1/sync/push", json.dumps({"records": [record]}), content_type="application/json", **h)
+    Visit.objects.update(received_at=timezone.now() - timedelta(hours=1))
+    Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
+    cursor = client.get(PULL, **h).json()["cursor"]
+    assert client.get(PULL, {"cursor": cursor}, **h).json()["visits"] == []
+
+    corrected = dict(record, data=dict(record["data"], outcome="refused"))
+    client.post("/api/v1/sync/push", json.dumps({"records": [corrected]}), content_type="application/json", **h)
+    assert client.get(PULL, {"cursor": cursor}, **h).json()["visits"] == []  # a conflict changes nothing yet
+    resolve_conflict(conflict=SyncConflict.objects.get(), actor=carol, take_incoming=True)
+    [row] = client.get(PULL, {"cursor": cursor}, **h).json()["visits"]
+    assert row[0] == record["uuid"] and row[3] == "refused"
