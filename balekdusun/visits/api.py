@@ -8,12 +8,13 @@ GET  /pull    the device's assignments and what changed since its cursor
 from typing import Any, Literal
 
 from django.contrib.auth import authenticate
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from pydantic import field_validator
+from pydantic_core import to_json
 
 from balekdusun.core import ratelimit
 from balekdusun.core.roles import has_perm
@@ -144,7 +145,8 @@ def push(request: HttpRequest, payload: PushIn):
                       [("records", _("At most %(n)d records per push.") % {"n": conf.MAX_BATCH})])
     device = payload.device.model_dump() if payload.device else None
     results = services.push(user=request.user, records=payload.records, device=device)
-    return JsonResponse({"results": results})
+    # 500 small results: encoded by pydantic's compiled serializer (the standard library takes ~1 ms).
+    return HttpResponse(to_json({"results": results}), content_type="application/json")
 
 
 class PullQuery(_Text):
