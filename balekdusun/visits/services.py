@@ -118,6 +118,8 @@ class _Batch:
         from balekdusun.campaigns.models import Household, Outreach
 
         self.user = user
+        # A visit later than this is from a phone with a wrong clock (read once: a batch takes well under a second).
+        self.future_after = timezone.now() + FUTURE_TOLERANCE
         hh_uuids = {p.uuid for p in households} | {p.model.household_uuid for p in visits if p.model.household_uuid}
         self.receipts = {r.uuid: r for r in HouseholdReceipt.objects.filter(uuid__in={p.uuid for p in households})}
         # Households as (pk, village_id, client_uuid) tuples: a batch names up to 500 and needs no more of them.
@@ -322,7 +324,7 @@ def _resolve_refs(batch: _Batch, p: _Parsed) -> tuple[object | None, object | No
     return household, outreach, errors
 
 
-def _visit_data(p: _Parsed) -> dict:
+def _visit_data(batch: _Batch, p: _Parsed) -> dict:
     """Visit.data as stored: the form's answers, the sticker code normalised, and the flags known before any
     effect (a phone clock in the future)."""
     m: VisitIn = p.model
@@ -331,7 +333,7 @@ def _visit_data(p: _Parsed) -> dict:
         from balekdusun.materials import codes
 
         data["sticker_code"] = codes.normalize(m.sticker_code)
-    if m.visited_at > timezone.now() + FUTURE_TOLERANCE:
+    if m.visited_at > batch.future_after:
         # A phone with a wrong clock: stored as sent, flagged for the coordinator.
         data["flags"] = [FLAG_FUTURE]
     return data
@@ -341,7 +343,7 @@ def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
     m: VisitIn = p.model
     return Visit(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
                  outreach_id=outreach.pk if outreach else None, officer=batch.user, visited_at=m.visited_at,
-                 outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=_visit_data(p),
+                 outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=_visit_data(batch, p),
                  content_hash=p.hash)
 
 
@@ -371,7 +373,7 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
         if errors:
             yield p.index, Result(str(p.uuid), p.kind, INVALID, errors=errors)
             continue
-        fresh.append((p, household, outreach, _visit_data(p)))
+        fresh.append((p, household, outreach, _visit_data(batch, p)))
     if not fresh:
         return
     rows = ingest.Rows(timezone.now())
