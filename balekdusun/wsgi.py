@@ -4,3 +4,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balekdusun.settings")
 application = get_wsgi_application()
+
+# Import every URL module (and with it the API's routers and schemas) now, at start-up, rather than in the first
+# request a worker serves (about half a second); with `gunicorn --preload` the workers inherit it all.
+from django.urls import get_resolver  # noqa: E402
+
+URL_PATTERNS = get_resolver().url_patterns

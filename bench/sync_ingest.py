@@ -245,13 +245,16 @@ def run_db(label: str, url: str, n: int) -> list[dict]:
     port = _free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "balekdusun.wsgi", "-w", str(WORKERS), "-b",
-         f"127.0.0.1:{port}", "--timeout", "300", "--log-level", "warning"],
+         f"127.0.0.1:{port}", "--timeout", "300", "--log-level", "warning", "--preload"],
         env=env, cwd=_common.ROOT)
     try:
-        for _ in range(100):
+        # The app is loaded before the workers fork (--preload, as the README runs it); wait until they answer.
+        for _ in range(300):
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
+                conn = HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/healthz")
+                if conn.getresponse().status == 200:
+                    break
             except OSError:
                 time.sleep(0.1)
         elapsed, peak_mb, statuses = http_run(port, meta["token"], bodies, server.pid)
