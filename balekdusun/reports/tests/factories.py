@@ -50,3 +50,30 @@ MIGRANT_DATA = {
     "knowledge": {"legal_procedure": False, "hotline": True, "warning_signs": True},
     "story": {"text": "Anak kami berangkat lewat calo.", "consent_to_quote": True},
 }
+
+
+def snapshot() -> dict:
+    """Every non-zero rollup counter: (area, period, key) -> value."""
+    from balekdusun.reports.models import RollupCounter
+
+    return {(r.area_code, r.period, r.key): r.value for r in RollupCounter.objects.exclude(value=0)}
+
+
+def total(key, area=""):
+    """A counter's all-time value for an area (national by default)."""
+    from balekdusun.reports.models import TOTAL, RollupCounter
+
+    row = RollupCounter.objects.filter(area_code=area, key=key, period=TOTAL).first()
+    return row.value if row else 0
+
+
+def assert_rebuild_agrees():
+    """The counters kept on write equal a rebuild from the raw rows, row by row (weeks, days and totals)."""
+    from django.core.management import call_command
+
+    from balekdusun.reports.models import RollupCounter
+
+    incremental = snapshot()
+    RollupCounter.objects.all().delete()
+    call_command("rebuild_rollups")
+    assert snapshot() == incremental

@@ -1,35 +1,18 @@
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 
 from balekdusun.cases.models import Case
 from balekdusun.reports import rollups
-from balekdusun.reports.models import TOTAL, RollupCounter
+from balekdusun.reports.models import RollupCounter
 from balekdusun.reports.tests import factories as f
-
-
-def snapshot():
-    return {(r.area_code, r.period, r.key): r.value for r in RollupCounter.objects.exclude(value=0)}
-
-
-def total(key, area=""):
-    row = RollupCounter.objects.filter(area_code=area, key=key, period=TOTAL).first()
-    return row.value if row else 0
+from balekdusun.reports.tests.factories import assert_rebuild_agrees, total
 
 
 def value(key, period, area=""):
     """A counter's value in one period: the Monday of a week, or a day for ``cases.open_by_due``."""
     row = RollupCounter.objects.filter(area_code=area, key=key, period=period).first()
     return row.value if row else 0
-
-
-def assert_rebuild_agrees():
-    """The counters kept on write equal a rebuild from the raw rows, row by row (weeks, days and totals)."""
-    incremental = snapshot()
-    RollupCounter.objects.all().delete()
-    call_command("rebuild_rollups")
-    assert snapshot() == incremental
 
 
 @pytest.fixture

@@ -6,12 +6,11 @@ import datetime as dt
 import json
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from balekdusun.core.models import AuditEntry
 from balekdusun.core.services import DomainError
-from balekdusun.reports.models import TOTAL, RollupCounter
+from balekdusun.reports.tests.factories import assert_rebuild_agrees, total
 from balekdusun.visits.conflicts import resolve_conflict
 from balekdusun.visits.models import SyncConflict, Visit
 from balekdusun.visits.tests.conftest import visit_record
@@ -23,22 +22,6 @@ def push(client, headers, records):
     r = client.post(PUSH, json.dumps({"records": records}), content_type="application/json", **headers)
     assert r.status_code == 200, r.content
     return r.json()["results"]
-
-
-def counters():
-    return {(r.area_code, r.period, r.key): r.value for r in RollupCounter.objects.exclude(value=0)}
-
-
-def total(key, area=""):
-    row = RollupCounter.objects.filter(area_code=area, key=key, period=TOTAL).first()
-    return row.value if row else 0
-
-
-def assert_rebuild_agrees():
-    kept = counters()
-    RollupCounter.objects.all().delete()
-    call_command("rebuild_rollups")
-    assert counters() == kept
 
 
 def net_handed_out(visit):
