@@ -10,16 +10,11 @@ from ninja.errors import HttpError
 
 from balekdusun.campaigns import priority, services, walklist
 from balekdusun.campaigns.models import Turf
-from balekdusun.core.roles import has_perm
+from balekdusun.core.api import require_api_perm
 from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, scoped
 from balekdusun.core.services import DomainError
 
 router = Router(tags=["planning"])
-
-
-def _need(request, perm):
-    if not has_perm(request.user, perm):
-        raise HttpError(403, "Your role does not allow this.")
 
 
 class PriorityOut(Schema):
@@ -34,7 +29,7 @@ class PriorityOut(Schema):
 
 @router.get("/priority", response=list[PriorityOut], summary="Villages ranked by priority, with score components")
 def priority_list(request, within: str | None = None, limit: int = 50):
-    _need(request, "campaigns.view")
+    require_api_perm(request.user, "campaigns.view")
     if not 1 <= limit <= 500:
         raise HttpError(422, "limit: must be between 1 and 500")
     return [{"code": v.code, "name": v.name, "district": v.district, "regency": v.regency, "score": v.score,
@@ -73,7 +68,7 @@ def _turf_out(turf):
 
 @router.get("/turfs/mine", response=list[TurfOut], summary="Turfs assigned to me from today on, with walk lists")
 def my_turfs(request, since: dt.date | None = None):
-    _need(request, "campaigns.view")
+    require_api_perm(request.user, "campaigns.view")
     since = since or dt.date.today()
     turfs = (scoped(request.user, Turf).filter(officers=request.user, outreach__date__gte=since)
              .select_related("outreach").order_by("outreach__date", "name"))
@@ -82,7 +77,7 @@ def my_turfs(request, since: dt.date | None = None):
 
 @router.get("/turfs/{turf_id}", response=TurfOut, summary="One turf with its ordered walk list")
 def turf_detail(request, turf_id: int):
-    _need(request, "campaigns.view")
+    require_api_perm(request.user, "campaigns.view")
     try:
         turf = get_scoped_or_404(request.user, Turf.objects.select_related("outreach"), pk=turf_id)
     except Http404:
@@ -125,7 +120,7 @@ def _household_out(h):
 
 @router.post("/households", response={201: HouseholdOut}, summary="Register a household (idempotent by client_uuid)")
 def create_household(request, payload: HouseholdIn):
-    _need(request, "households.edit")
+    require_api_perm(request.user, "households.edit")
     if not in_jurisdiction(request.user, payload.village):
         raise HttpError(404, "village: not found")
     data = payload.dict()
@@ -147,7 +142,7 @@ class NearbyQuery(Schema):
 @router.get("/households/nearby", response=list[HouseholdOut],
             summary="Possible duplicates: households within 15 m with a similar address")
 def nearby(request, params: NearbyQuery = Query(...)):
-    _need(request, "households.edit")
+    require_api_perm(request.user, "households.edit")
     if not in_jurisdiction(request.user, params.village):
         raise HttpError(404, "village: not found")
     found = services.nearby_households(village_code=params.village, latitude=params.latitude,

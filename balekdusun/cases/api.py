@@ -5,13 +5,12 @@ from datetime import datetime
 
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.responses import Status
 
 from balekdusun.cases import codes, services
 from balekdusun.cases.models import OPEN_STATUSES, Case
 from balekdusun.cases.privacy import can_see_personal, summary
-from balekdusun.core.roles import has_perm
+from balekdusun.core.api import require_api_perm
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 
@@ -85,11 +84,6 @@ class ListFilter(Schema):
     offset: int = 0
 
 
-def _need(user, perm):
-    if not has_perm(user, perm):
-        raise HttpError(403, "Your role does not allow this.")
-
-
 def _row(case, user) -> dict:
     return {
         "reference": case.display_reference, "kind": case.kind, "source": case.source, "status": case.status,
@@ -127,7 +121,7 @@ def _error(err: DomainError):
 @router.get("", response=list[CaseRow], summary="Cases in your jurisdiction (redacted summaries)")
 def list_cases(request, filters: Query[ListFilter]):
     user = request.user
-    _need(user, "cases.view")
+    require_api_perm(user, "cases.view")
     qs = scoped(user, Case).select_related("village", "assignee")
     if filters.q:
         qs = services.search(qs, filters.q)
@@ -147,7 +141,7 @@ def list_cases(request, filters: Query[ListFilter]):
 @router.get("/{reference}", response={200: CaseOut, 404: ErrorOut}, summary="One case with its timeline")
 def get_case(request, reference: str):
     user = request.user
-    _need(user, "cases.view")
+    require_api_perm(user, "cases.view")
     case = _case(user, reference)
     services.record_view(case, user)
     return _detail(case, user)
@@ -156,7 +150,7 @@ def get_case(request, reference: str):
 @router.post("", response={201: CaseOut, 422: ErrorOut}, summary="Open a case (hotline, walk-in, referral)")
 def create_case(request, payload: CaseIn):
     user = request.user
-    _need(user, "cases.work")
+    require_api_perm(user, "cases.work")
     data = payload.dict()
     try:
         case = services.open_case(office=user.office, actor=user, **{k: v for k, v in data.items() if v is not None})
@@ -169,9 +163,9 @@ def create_case(request, payload: CaseIn):
              summary="Move a case along the workflow")
 def change_status(request, reference: str, payload: StatusIn):
     user = request.user
-    _need(user, "cases.view")
+    require_api_perm(user, "cases.view")
     case = _case(user, reference)
-    _need(user, "cases.work")
+    require_api_perm(user, "cases.work")
     try:
         case = services.set_status(case, status=payload.status, actor=user, note=payload.note,
                                    closure_reason=payload.closure_reason or None, referred_to=payload.referred_to)
@@ -183,9 +177,9 @@ def change_status(request, reference: str, payload: StatusIn):
 @router.post("/{reference}/notes", response={201: CaseOut, 404: ErrorOut, 422: ErrorOut}, summary="Add a note")
 def add_note(request, reference: str, payload: NoteIn):
     user = request.user
-    _need(user, "cases.view")
+    require_api_perm(user, "cases.view")
     case = _case(user, reference)
-    _need(user, "cases.work")
+    require_api_perm(user, "cases.work")
     try:
         services.add_note(case, text=payload.text, actor=user)
     except DomainError as err:

@@ -1,6 +1,15 @@
 from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from balekdusun.core.roles import has_perm
 
 router = Router(tags=["me"])
+
+
+def require_api_perm(user, perm: str) -> None:
+    """The API's twin of `core.views.require_perm`: a 403 with the API's error body when the role lacks `perm`."""
+    if not has_perm(user, perm):
+        raise HttpError(403, "Your role does not allow this.")
 
 
 class MeOut(Schema):

@@ -7,17 +7,12 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from balekdusun.campaigns.models import Outreach
-from balekdusun.core.roles import has_perm
+from balekdusun.core.api import require_api_perm
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.materials import analytics, codes, services
 from balekdusun.materials.models import Material, Sticker, StickerScan
 
 router = Router(tags=["materials"])
-
-
-def _need(request, perm):
-    if not has_perm(request.user, perm):
-        raise HttpError(403, "Your role does not allow this.")
 
 
 class MaterialOut(Schema):
@@ -33,7 +28,7 @@ class MaterialOut(Schema):
 
 @router.get("/catalogue", response=list[MaterialOut], summary="Materials (active only unless all=true)")
 def catalogue(request, all: bool = False):
-    _need(request, "materials.view")
+    require_api_perm(request.user, "materials.view")
     qs = Material.objects.all() if all else Material.objects.filter(active=True)
     return [{"id": m.pk, "kind": m.kind, "title": m.title, "version": m.version, "language": m.language,
              "topics": m.topics, "active": m.active, "print_file": m.print_file.url if m.print_file else None}
@@ -54,7 +49,7 @@ class TeamStockOut(Schema):
 @router.get("/outreach/{outreach_id}/stock", response=TeamStockOut,
             summary="What an outreach team holds (mine=true: what I hold)")
 def outreach_stock(request, outreach_id: int, mine: bool = False):
-    _need(request, "materials.view")
+    require_api_perm(request.user, "materials.view")
     outreach = get_scoped_or_404(request.user, Outreach, pk=outreach_id)
     held = services.issued_stock(outreach=outreach, officer=request.user if mine else None)
     return {"outreach_id": outreach.pk, "officer": request.user.username if mine else None,
@@ -85,7 +80,7 @@ class StickerOut(Schema):
 
 @router.get("/stickers/{code}", response=StickerOut, summary="One sticker in your jurisdiction")
 def sticker(request, code: str):
-    _need(request, "materials.view")
+    require_api_perm(request.user, "materials.view")
     normal = codes.normalize(code)
     if not codes.is_valid(normal):
         raise HttpError(422, "Not a valid sticker code (check character mismatch).")
@@ -125,7 +120,7 @@ class AnalyticsOut(Schema):
 
 @router.get("/stickers-analytics", response=AnalyticsOut, summary="Placements and scans per village and week")
 def sticker_analytics(request):
-    _need(request, "reports.view")
+    require_api_perm(request.user, "reports.view")
     stickers = scoped(request.user, Sticker)
     return {"placed": analytics.placed_per_village_week(stickers),
             "scanned": analytics.scanned_per_village_week(scoped(request.user, StickerScan)),

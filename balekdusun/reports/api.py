@@ -4,7 +4,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from balekdusun.core.roles import has_perm
+from balekdusun.core.api import require_api_perm
 from balekdusun.core.scoping import in_jurisdiction, jurisdiction_codes
 from balekdusun.reports import geo, stats
 
@@ -12,8 +12,7 @@ router = Router(tags=["reports"])
 
 
 def _check(request, area: str | None):
-    if not has_perm(request.user, "reports.view"):
-        raise HttpError(403, "Your role does not allow this.")
+    require_api_perm(request.user, "reports.view")
     if area == "" and jurisdiction_codes(request.user) is not None:
         raise Http404("not found")
     if area and not in_jurisdiction(request.user, area):
