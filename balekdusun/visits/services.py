@@ -99,14 +99,30 @@ class _HouseholdRef(NamedTuple):
     client_uuid: UUID | None
 
 
-def _household_instance(household):
-    from balekdusun.campaigns.models import Household
-
-    return household if isinstance(household, Household) else Household.objects.get(pk=household.pk)
-
-
 class _Batch:
     """Everything one push needs from the database, looked up once for the whole batch."""
+
+    def load_households(self, parsed: list[_Parsed]) -> None:
+        """Read the model instances of the households these visits name, in one query (their effects need one)."""
+        from balekdusun.campaigns.models import Household
+
+        ids = set()
+        for p in parsed:
+            m = p.model
+            ref = self.hh_by_id.get(m.household) if m.household is not None else self.hh_by_uuid.get(m.household_uuid)
+            if ref is not None and not isinstance(ref, Household):
+                ids.add(ref.pk)
+        self.instances.update(Household.objects.in_bulk(ids))
+
+    def household(self, ref):
+        """The model instance of a household reference (read on its own only if `load_households` did not)."""
+        from balekdusun.campaigns.models import Household
+
+        if isinstance(ref, Household):
+            return ref
+        if ref.pk not in self.instances:
+            self.instances[ref.pk] = Household.objects.get(pk=ref.pk)
+        return self.instances[ref.pk]
 
     def reload_visit(self, uuid) -> bool:
         row = Visit.objects.filter(uuid=uuid).values_list("content_hash", "pk", "village_id").first()
@@ -118,6 +134,7 @@ class _Batch:
         from balekdusun.campaigns.models import Household, Outreach
 
         self.user = user
+        self.instances: dict = {}  # household id -> Household, for visits with effects
         # A visit later than this is from a phone with a wrong clock (read once: a batch takes well under a second).
         self.future_after = timezone.now() + FUTURE_TOLERANCE
         hh_uuids = {p.uuid for p in households} | {p.model.household_uuid for p in visits if p.model.household_uuid}
@@ -196,6 +213,7 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
         (with_effects if (p.model.materials or p.model.sticker_code or p.model.followups) else plain).append(p)
     for res in _apply_plain_visits(batch, plain):
         results[res[0]] = res[1]
+    batch.load_households(with_effects)
     for p in with_effects:
         results[p.index] = _apply_visit(batch, p)
 
@@ -412,7 +430,7 @@ def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
     if errors:
         return Result(str(p.uuid), p.kind, INVALID, errors=errors)
     m: VisitIn = p.model
-    household = _household_instance(household)
+    household = batch.household(household)
     visit = _new_visit(batch, p, household, outreach)
     try:
         with transaction.atomic():
