@@ -43,8 +43,10 @@ def _sql(vendor: str, n: int) -> str:
 
 def _execute(cursor, sql: str, params: list) -> None:
     if connection.vendor == "sqlite":
-        # The DB-API cursor under Django's wrappers, with the statement as written ("?" placeholders).
-        sqlite3.Cursor.execute(cursor.cursor, sql, params)
+        # The DB-API cursor under Django's wrappers, with the statement as written ("?" placeholders); its errors
+        # still come out as Django's (an IntegrityError the push service catches).
+        with connection.wrap_database_errors:
+            sqlite3.Cursor.execute(cursor.cursor, sql, params)
     else:
         cursor.execute(sql, params)
 

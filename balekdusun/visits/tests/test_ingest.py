@@ -4,7 +4,7 @@ import datetime as dt
 import uuid
 
 import pytest
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from balekdusun.campaigns.models import Household
 from balekdusun.visits import ingest
@@ -38,3 +38,25 @@ def test_rows_written_by_the_fast_path_read_back_like_orm_rows(bob):
         with connection.cursor() as cursor:
             cursor.execute("SELECT CAST(visited_at AS TEXT) FROM visits_visit WHERE id = %s", [ids[0]])
             assert cursor.fetchone()[0] == connection.ops.adapt_datetimefield_value(times[0])
+
+
+@pytest.mark.django_db
+def test_a_uuid_stored_meanwhile_fails_the_statement_as_a_django_integrity_error(bob):
+    """Another request may store a UUID between the push's lookup and its insert: the statement must fail with
+    Django's IntegrityError (which the push service catches to retry record by record), leaving nothing."""
+    household = Household.objects.create(village_id="16.02.08.2017", address="Dekat masjid")
+    taken = uuid.uuid4()
+
+    def rows(*uuids):
+        out = ingest.Rows(dt.datetime(2024, 1, 3, tzinfo=dt.UTC))
+        for u in uuids:
+            out.add(uuid=u, household_id=household.pk, village_id="16.02.08.2017", outreach_id=None,
+                    officer_id=bob.pk, visited_at=dt.datetime(2024, 1, 2, tzinfo=dt.UTC), outcome="met",
+                    latitude=None, longitude=None, data={}, content_hash="h" * 64)
+        return out
+
+    with transaction.atomic():
+        rows(taken).insert()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        rows(uuid.uuid4(), taken).insert()
+    assert Visit.objects.count() == 1
