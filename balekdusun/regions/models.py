@@ -15,6 +15,25 @@ class VillageType(models.TextChoices):
     DESA_ADAT = "desa_adat", _("Desa adat")
 
 
+def area_prefix(level: int, kind: str) -> str:
+    """The word before an area's name ("Provinsi", "Kec.", "Desa", "Kel."), "" for a regency, whose name already
+    says kabupaten or kota."""
+    if level == Level.PROVINCE:
+        return str(_("Provinsi"))
+    if level == Level.DISTRICT:
+        return str(_("Kec."))
+    if level == Level.VILLAGE:
+        return str(_("Kel.") if kind == VillageType.KELURAHAN else _("Desa"))
+    return ""
+
+
+def area_label(level: int, kind: str, name: str) -> str:
+    """How an area is named on pages and in reports: "Provinsi Sumatera Selatan", "Kabupaten Ogan Komering Ilir",
+    "Kec. Jejawi", "Desa Pematang Buluran", "Kel. ..."."""
+    prefix = area_prefix(level, kind)
+    return f"{prefix} {name}" if prefix else name
+
+
 class Area(models.Model):
     """One row per Kemendagri region, keyed by its official dotted code (16, 16.02, 16.02.08, 16.02.08.2017).
 
@@ -44,14 +63,7 @@ class Area(models.Model):
 
     @property
     def label(self) -> str:
-        prefix = {
-            Level.PROVINCE: _("Provinsi"),
-            Level.DISTRICT: _("Kec."),
-            Level.VILLAGE: _("Kel.") if self.kind == VillageType.KELURAHAN else _("Desa"),
-        }.get(self.level)
-        if self.level == Level.REGENCY:
-            return self.name  # already "Kabupaten X" / "Kota Y"
-        return f"{prefix} {self.name}"
+        return area_label(self.level, self.kind, self.name)
 
     def ancestor_codes(self) -> list[str]:
         parts = self.code.split(".")

@@ -31,7 +31,12 @@ class RollupCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["area_code", "key", "period"], name="rollup_unique")]
-        indexes = [models.Index(fields=["parent_code", "key", "period"], name="rollup_children")]
+        indexes = [
+            # The all-time rows a dashboard reads (`stats.dashboard`): an area's totals and its children's. Partial,
+            # so the weekly and daily rows (most of the table) cost the write path nothing here.
+            models.Index(fields=["area_code", "key"], condition=models.Q(period=TOTAL), name="rollup_totals"),
+            models.Index(fields=["parent_code", "key"], condition=models.Q(period=TOTAL), name="rollup_children_totals"),
+        ]
 
     def __str__(self):
         return f"{self.area_code or 'ID'} {self.period} {self.key}={self.value}"

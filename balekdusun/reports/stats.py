@@ -5,6 +5,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from balekdusun.core.scoping import scoped
+from balekdusun.regions.models import area_label, area_prefix
 from balekdusun.reports import rollups
 from balekdusun.reports.models import TOTAL, RollupCounter
 
@@ -47,6 +49,8 @@ class Figures:
     c: Counter
     overdue: int = 0
     trend: list = field(default_factory=list)  # [(week, {key: n})]
+    # Material id -> "title vN" when the caller read them with the counters (`dashboard`); else looked up.
+    material_names: dict | None = None
 
     def __getitem__(self, key):
         # Templates try item lookup before attributes: let "fig.knowledge" reach the property.
@@ -99,7 +103,9 @@ class Figures:
 
         ids = {int(k[len("materials.m"):]): n for k, n in self.c.items()
                if k.startswith("materials.m") and k[len("materials.m"):].isdigit() and n}
-        names = {m.pk: str(m) for m in Material.objects.filter(pk__in=ids).order_by().only("title", "version")}
+        names = self.material_names
+        if names is None:
+            names = {m.pk: str(m) for m in Material.objects.filter(pk__in=ids).order_by().only("title", "version")}
         return sorted(((names.get(pk, f"#{pk}"), n) for pk, n in ids.items()), key=lambda r: -r[1])
 
     def as_dict(self) -> dict:
@@ -180,31 +186,24 @@ def _figures(c: Counter, rows, *, today=None, start=None, end=None) -> Figures:
     return Figures(c, overdue=overdue, trend=weeks)
 
 
-def children_rows(user, parents: list[str] | None, codes: list[str] | None = None, *,
-                  names: dict | None = None) -> list[dict]:
-    """One row per child area of `parents` (or for the areas `codes`) that has any counter, with its name
-    (from `names`, code -> Area, when the caller has them)."""
-    qs = scoped(user, RollupCounter).filter(period=TOTAL, key__in=CHILD_KEYS)
-    qs = qs.filter(parent_code__in=parents) if parents is not None else qs.filter(area_code__in=codes)
-    table = defaultdict(Counter)
-    for area, key, value in qs.values_list("area_code", "key", "value"):
-        table[area][key] += value
-    return _child_rows(table, names)
-
-
-def _child_rows(table: dict, names: dict | None) -> list[dict]:
-    from balekdusun.regions.models import Area
-
-    if names is None:
-        names = {a.code: a for a in Area.objects.filter(code__in=list(table))}
+def _child_rows(table: dict, names: dict) -> list[dict]:
+    """The child table's rows from counters by area code (`table`) and names by code (AreaName)."""
     url = reverse("reports:area", args=["CODE"])
     rows = []
+    prefixes = {}  # (level, kind) -> prefix, translated once per table
     for code in sorted(table):
         c = table[code]  # a Counter: 0 for a missing key
         area = names.get(code)
+        if area is None:
+            name = code
+        else:
+            kind = (area.level, area.kind)
+            prefix = prefixes.get(kind)
+            if prefix is None:
+                prefix = prefixes[kind] = area_prefix(*kind)
+            name = f"{prefix} {area.name}" if prefix else area.name
         coverage, contact_rate = share(c["households.reached"], c["households"]), share(c["visits.met"], c["visits"])
-        rows.append({"code": code, "area": area, "url": url.replace("CODE", code),
-                     "name": area.label if area is not None else code, "counts": c,
+        rows.append({"code": code, "area": area, "url": url.replace("CODE", code), "name": name, "counts": c,
                      "coverage": coverage, "contact_rate": contact_rate,
                      # The table's cells, in the order of its header, formatted once here rather than by template
                      # lookups and filters per cell.
@@ -213,27 +212,161 @@ def _child_rows(table: dict, names: dict | None) -> list[dict]:
     return rows
 
 
-def area_page(user, codes: list[str], parents: list[str] | None, *, names: dict | None = None,
-              today: dt.date | None = None) -> tuple[Figures, list[dict]]:
-    """All-time figures of `codes` and the rows of their child table (children of `parents`, or the areas
-    `codes` themselves when `parents` is None) from ONE query: what `area_figures` and `children_rows` read,
-    joined by UNION ALL so that each half keeps its own index and the page costs one round trip."""
-    base = scoped(user, RollupCounter)
-    columns = ("area_code", "period", "key", "value")
-    rows = _own_rows(base.filter(area_code__in=codes)).values_list(*columns)
-    if parents is not None:
-        children = base.filter(parent_code__in=parents, period=TOTAL, key__in=CHILD_KEYS).values_list(*columns)
-        rows = rows.union(children, all=True)
-    own, table = [], defaultdict(Counter)
-    wanted = set(codes)
-    for area, period, key, value in rows:
-        if area in wanted:
-            own.append((period, key, value))
-            if parents is None and period == TOTAL and key in CHILD_KEYS:
-                table[area][key] += value
+class AreaName(NamedTuple):
+    """The part of an Area a dashboard shows (lineage, child table), read with its counters."""
+
+    code: str
+    level: int
+    name: str
+    kind: str
+    parent_id: str | None
+
+    @property
+    def label(self) -> str:
+        return area_label(self.level, self.kind, self.name)
+
+
+class OutreachDay(NamedTuple):
+    """An outreach day in a village's table."""
+
+    pk: int
+    date: dt.date
+    campaign_name: str
+    status: str
+
+    def get_status_display(self) -> str:
+        from balekdusun.campaigns.models import OutreachStatus
+
+        return str(OutreachStatus(self.status).label) if self.status in OutreachStatus.values else self.status
+
+
+@dataclass
+class Dashboard:
+    """What an all-time dashboard shows, read by `dashboard`."""
+
+    fig: Figures
+    children: list[dict]
+    areas: dict  # code -> AreaName: the area, its ancestors and its children
+    outreaches: list  # OutreachDay of the area `code`, newest first (only a village has any)
+
+
+def dashboard(user, codes: list[str], *, code: str | None = None, table: str = "children",
+              today: dt.date | None = None) -> Dashboard:
+    """The all-time dashboard of the areas `codes` ("" = national; `code` when it is one area) in ONE query.
+
+    `table` says what the child table lists: "children" (the child areas of `codes`), "own" (the areas `codes`
+    themselves: a user's several areas) or "" (none: a village). The query reads, joined by UNION ALL so that
+    each part keeps its index and the page costs one round trip:
+
+    * ``t``: the TOTAL counters of `codes`, with the title of the material a ``materials.mN`` counter names;
+    * ``w``: the weekly rows of the trend keys from the TREND_WEEKS-th most recent week with visits on (what the
+      trend can show, see `_figures`; every week when there are fewer);
+    * ``o``: the open cases due before today, summed by the database (one row instead of one per due day);
+    * ``c``: the TOTAL child-table counters of the child areas;
+    * ``a``: the names of the area, its ancestors (the crumbs) and its children (the table);
+    * ``d``: the outreach days of the area `code` with their campaign's name (only a village has any).
+
+    The caller checked that the user may open `codes`; rows are filtered by `sees_area` as `scoped` would."""
+    from django.db import connection
+
+    from balekdusun.campaigns.models import Campaign, Outreach
+    from balekdusun.core.scoping import sees_area
+    from balekdusun.materials.models import Material
+    from balekdusun.regions.models import Area
+
+    today = today or timezone.localdate()
+    qn = connection.ops.quote_name
+    rollup, area_t, material_t, outreach_t, campaign_t = (
+        qn(m._meta.db_table) for m in (RollupCounter, Area, Material, Outreach, Campaign))
+
+    def inn(values):
+        return "(" + ", ".join(["%s"] * len(values)) + ")"
+
+    own = f"area_code IN {inn(codes)}"
+    # TOTAL as a literal, not a parameter: SQLite uses a partial index (rollup_totals, rollup_children_totals)
+    # only for a WHERE clause it can match against the index's own at planning time.
+    total = f"'{TOTAL.isoformat()}'"
+    sql = [f"""SELECT 't', r.area_code, r.period, r.key, r.value, m.title, m.version, NULL
+        FROM {rollup} r LEFT JOIN {material_t} m ON r.key = 'materials.m' || m.id
+        WHERE r.{own} AND r.period = {total}""",
+           f"""SELECT 'w', area_code, period, key, value, NULL, NULL, NULL FROM {rollup}
+        WHERE {own} AND key IN {inn(TREND_KEYS)} AND period > {total} AND period >= COALESCE(
+            (SELECT DISTINCT period FROM {rollup} WHERE {own} AND key = 'visits' AND period > {total}
+             AND period <= %s AND value <> 0 ORDER BY period DESC LIMIT 1 OFFSET {TREND_WEEKS - 1}), {total})""",
+           f"""SELECT 'o', area_code, NULL, 'cases.overdue', CAST(SUM(value) AS BIGINT), NULL, NULL, NULL
+        FROM {rollup} WHERE {own} AND key = 'cases.open_by_due' AND period > {total} AND period < %s
+        GROUP BY area_code"""]
+    params = [*codes, *codes, *TREND_KEYS, *codes, rollups.week_of(today), *codes, today]
+    lineage = []
+    if code:
+        parts = code.split(".")
+        lineage = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    elif table == "own":
+        lineage = list(codes)
+    names, params_names = [], []
+    if lineage:
+        names.append(f"code IN {inn(lineage)}")
+        params_names += lineage
+    if table == "children":
+        sql.append(f"""SELECT 'c', area_code, NULL, key, value, NULL, NULL, NULL FROM {rollup}
+        WHERE parent_code IN {inn(codes)} AND period = {total} AND key IN {inn(CHILD_KEYS)}""")
+        params += [*codes, *CHILD_KEYS]
+        if codes == [""]:
+            names.append("level = 1")
         else:
-            table[area][key] += value
-    return _figures(Counter(), own, today=today), _child_rows(table, names)
+            names.append(f"parent_id IN {inn(codes)}")
+            params_names += codes
+    if names:
+        sql.append(f"SELECT 'a', code, NULL, kind, level, name, NULL, parent_id FROM {area_t} "
+                   f"WHERE {' OR '.join(names)}")
+        params += params_names
+    if code:
+        # Outreach is scoped by its village (scope_area_field) like the counters: `sees` below.
+        sql.append(f"""SELECT 'd', o.village_id, o.date, o.status, o.id, c.name, NULL, NULL
+        FROM {outreach_t} o JOIN {campaign_t} c ON c.id = o.campaign_id WHERE o.village_id = %s""")
+        params.append(code)
+
+    sees = sees_area(user)
+    # Children of an area the user sees are seen too (scoping is by code prefix): rows are tested one by one
+    # only when one of `codes` is not (which the views never ask for).
+    check = not all(sees(c) for c in codes)
+    totals, weekly, table_rows, material_names, areas = Counter(), [], defaultdict(Counter), {}, {}
+    overdue, outreaches = 0, []
+    dates: dict = {}  # SQLite returns the dates of a raw query as text
+    wanted = set(codes)
+    with connection.cursor() as cur:
+        cur.execute("\nUNION ALL\n".join(sql), params)
+        rows = cur.fetchall()
+    for part, area, period, key, value, name, extra, parent in rows:
+        if part == "a":
+            areas[area] = AreaName(area, value, name, key, parent)
+            continue
+        if check and not sees(area):
+            continue
+        if part == "t":
+            totals[key] += value
+            if name is not None:
+                material_names[int(key[len("materials.m"):])] = f"{name} v{extra}"
+            if table == "own" and area in wanted and key in CHILD_KEYS:
+                table_rows[area][key] += value
+        elif part == "w":
+            if period.__class__ is str:
+                period = dates.get(period) or dates.setdefault(period, dt.date.fromisoformat(period))
+            weekly.append((period, key, value))
+        elif part == "o":
+            overdue += value or 0
+        elif part == "d":
+            if period.__class__ is str:
+                period = dt.date.fromisoformat(period)
+            outreaches.append(OutreachDay(value, period, name, key))
+        else:
+            table_rows[area][key] += value
+    fig = _figures(totals, weekly, today=today)
+    fig.overdue = overdue
+    fig.material_names = material_names
+    children = _child_rows(table_rows, {c: a for c, a in areas.items() if c in table_rows}) if table else []
+    outreaches.sort(key=lambda o: (o.date, o.pk), reverse=True)
+    return Dashboard(fig, children, areas, outreaches)
 
 
 # --- visits sets: raw rows ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, jurisdiction_codes, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
-from balekdusun.reports import stats, svg
+from balekdusun.reports import html, stats, svg
 
 
 class PeriodForm(forms.Form):
@@ -153,8 +153,8 @@ def _area_page(user, codes, code, start, end) -> dict:
     """The dashboard of the areas `codes` (an area `code`, national [""], or a user's several areas) below the
     filters: figures, charts and the table of child areas or outreach days, rendered to HTML. The caller
     checked that the user may open it. Cached for DASHBOARD_CACHE_SECONDS by `_page_key`; without the cache
-    (or on a miss) it costs one query for the areas' names, one for the rollups (two with a period), one for
-    the materials' names and, for a village, one for its outreach days."""
+    (or on a miss) the all-time view costs one query (`stats.dashboard`: counters, names of areas and materials)
+    and, for a village, one for its outreach days; a period view costs four or five."""
     from django.core.cache import caches
 
     from balekdusun.reports import conf
@@ -172,58 +172,28 @@ def _area_page(user, codes, code, start, end) -> dict:
 
 
 def _compute_page(user, codes, code, start, end) -> dict:
-    from django.db.models import Q
-    from django.template.loader import render_to_string
-
-    from balekdusun.campaigns.models import Outreach
-    from balekdusun.regions.models import Area
-
-    place, trail, names = None, [], None
-    if code is not None:
-        # The area, its ancestors (the crumbs) and its children (the table) in one query.
-        parts = code.split(".")
-        lineage = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
-        areas = {a.code: a for a in Area.objects.filter(Q(code__in=lineage) | Q(parent_id=code)).order_by()
-                 .only("code", "level", "name", "kind", "parent_id")}
-        place = areas.get(code)
-        if place is None:
-            raise Http404("not found")
-        trail = [(c, areas[c].label) for c in lineage if c in areas]
-        names = {c: a for c, a in areas.items() if a.parent_id == code}
-    elif codes == [""]:
-        # Unordered: ordered by code, SQLite would walk all 90,000 areas in code order instead of the level index.
-        names = {a.code: a for a in Area.objects.filter(level=1).order_by().only("code", "level", "name", "kind")}
-    level = place.level if place else None
-    # The table lists the children of an area or of the nation, or a user's several areas; a village has none.
-    parents = [code or ""] if place is not None or codes == [""] else None
-    if level == 4:
-        fig, children = stats.area_figures(user, codes, start=start, end=end), []
-    elif start or end:
+    # The table lists the children of an area or of the nation, or a user's several areas; a village has none
+    # (its child query finds nothing: an index seek, not a query of its own).
+    table = "children" if code is not None or codes == [""] else "own"
+    page = stats.dashboard(user, codes, code=code, table=table)
+    areas, fig, children = page.areas, page.fig, page.children
+    if start or end:
+        # Figures of whole weeks in the period; the child table stays all-time.
         fig = stats.area_figures(user, codes, start=start, end=end)
-        children = stats.children_rows(user, parents, codes=codes, names=names)
-    else:
-        fig, children = stats.area_page(user, codes, parents, names=names)
-    outreaches = None
-    if level == 4:
-        outreaches = list(scoped(user, Outreach).filter(village_id=code).select_related("campaign")
-                          .order_by("-date"))
+    place = areas.get(code) if code is not None else None
+    if code is not None and place is None:
+        raise Http404("not found")
+    level = place.level if place else None
+    trail = []
+    if code is not None:
+        parts = code.split(".")
+        trail = [(c, areas[c].label) for c in (".".join(parts[:i]) for i in range(1, len(parts) + 1)) if c in areas]
+    outreaches = page.outreaches if level == 4 else None
     heading = CHILD_LEVEL.get(level) if codes == [""] or place is not None else _("Area")
-    body = render_to_string("reports/_dashboard_body.html", {
-        "fig": fig, "charts": charts(fig), "children": children, "child_rows": _child_rows_html(children),
-        "child_level": heading, "outreaches": outreaches})
+    body = html.dashboard_body_html(fig, charts(fig), children=children, child_level=heading, outreaches=outreaches)
     return {"label": place.label if place else None, "level": level, "trail": trail, "body": body,
             # For tests and the API of this module: present when computed by this request.
             "fig": fig, "children": children, "outreaches": outreaches}
-
-
-def _child_rows_html(children) -> str:
-    """The child table's rows, built here rather than by ~10 template nodes per row (national: 38 rows)."""
-    from balekdusun.reports.svg import escape
-
-    return mark_safe("".join(  # names and numbers escaped here
-        f'<tr><td><a href="{escape(r["url"])}">{escape(r["name"])}</a></td>'
-        + "".join(f'<td class="num">{escape(v)}</td>' for v in r["cells"]) + "</tr>"
-        for r in children))
 
 
 def _dashboard(request, *, codes, code=None):

@@ -27,7 +27,9 @@ def test_drill_down_to_the_village_and_outreach_day(login, carol, launch):
         assert client.get(f"/reports/area/{code}/").status_code == 200
     response = client.get("/reports/area/16.02.08.2017/")
     assert response.status_code == 200
-    assert list(response.context["outreaches"]) == [launch["outreach"]]
+    assert [o.pk for o in response.context["outreaches"]] == [launch["outreach"].pk]
+    assert f'href="/reports/outreach/{launch["outreach"].pk}/"' in response.content.decode()
+    assert "07-12-2023" in response.content.decode()
     response = client.get(f"/reports/outreach/{launch['outreach'].pk}/")
     assert response.status_code == 200
     fig = response.context["fig"]
