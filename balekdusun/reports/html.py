@@ -7,8 +7,9 @@ the whole page. Every value is escaped here; the SVG charts come from `svg`, whi
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
+from balekdusun.lib.words import translator
 from balekdusun.reports.svg import escape
 
 
@@ -19,6 +20,7 @@ def _num(value) -> str:
 
 def figures_html(fig, charts) -> str:
     """Headline tiles, charts and the knowledge table of `fig` (stats.Figures) with `charts` (views.charts)."""
+    gettext = translator()
     out = ['<ul class="tiles kpis">']
     for label, value, note in charts["tiles"]:
         badge = f' <span class="badge">{escape(note)}</span>' if note else ""
@@ -54,6 +56,7 @@ CHILD_COLUMNS = [gettext_noop("Households known"), gettext_noop("Reached"), gett
 def dashboard_body_html(fig, charts, *, children, child_level, outreaches) -> str:
     """The dashboard below its filters: the figures, then the table of child areas (`children`, from
     `stats.dashboard`), or of a village's outreach days (`outreaches`, a list, or None for an area)."""
+    gettext = translator()
     out = [figures_html(fig, charts)]
     if children:
         head = "".join(f'<th class="num">{escape(gettext(c))}</th>' for c in CHILD_COLUMNS)

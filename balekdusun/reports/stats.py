@@ -28,8 +28,8 @@ KNOWLEDGE_LABELS = {
     "hotline": _("Knows the hotline"),
     "warning_signs": _("Knows the warning signs"),
 }
-CHILD_KEYS = ["households", "households.visited", "households.reached", "visits", "visits.met", "mig.households",
-              "cases.opened", "materials.handed_out"]
+# The counters of the child-area table (`_child_rows`: its cells).
+CHILD_KEYS = ["households", "households.reached", "visits", "visits.met", "mig.households", "cases.opened"]
 TREND_KEYS = ["visits", "visits.met", "households.reached"]
 TREND_WEEKS = 26
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, jurisdiction_codes, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
+from balekdusun.lib.words import translator
 from balekdusun.reports import html, stats, svg
 
 
@@ -39,6 +40,8 @@ def _period(request):
 
 def tiles(fig: stats.Figures) -> list[tuple[str, str, str]]:
     """The headline numbers as (label, value, note), built once in Python: cheaper than template lookups."""
+    gettext = translator()
+
     def pct(v):
         return "—" if v is None else f"{v}%"
 
@@ -60,6 +63,7 @@ def tiles(fig: stats.Figures) -> list[tuple[str, str, str]]:
 
 
 def charts(fig: stats.Figures) -> dict:
+    gettext = translator()
     first, later = gettext("first visit"), gettext("later visits")
     return {
         "tiles": tiles(fig),

@@ -1,0 +1,16 @@
+from django.utils import translation
+
+from balekdusun.lib.words import translator
+
+
+def test_translator_answers_in_the_language_active_when_it_was_made():
+    with translation.override("id"):
+        gettext = translator()
+        assert gettext("Households known") == "Rumah tangga terdata"
+        assert gettext("Households known") == "Rumah tangga terdata"  # from the table
+    with translation.override("en"):
+        assert translator()("Households known") == "Households known"
+        assert gettext("Households known") == "Rumah tangga terdata"  # made under "id"
+    with translation.override("id"):
+        assert translator()("Households known") == "Rumah tangga terdata"  # one table per language
+        assert translator()("A sentence no catalogue has") == "A sentence no catalogue has"
