@@ -35,7 +35,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL") or f"sqlite:///{WORK_DIR / 'balekdusun.sqlite3'}",
-                                        base_dir=WORK_DIR)}
+                                        base_dir=WORK_DIR,
+                                        prepared_statements=env_bool("DATABASE_PREPARED_STATEMENTS", True))}
 if MODE == "test" and DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Parallel local runs (several checkouts on one server) each get their own test database.
     DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or f"test_{DATABASES['default']['NAME']}"}

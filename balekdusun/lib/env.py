@@ -42,8 +42,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def database_config(url: str, *, base_dir) -> dict:
-    """Turn DATABASE_URL into Django's DATABASES entry, with a clear message for a malformed URL."""
+def database_config(url: str, *, base_dir, prepared_statements: bool = True) -> dict:
+    """Turn DATABASE_URL into Django's DATABASES entry, with a clear message for a malformed URL.
+
+    `prepared_statements` (PostgreSQL): let `lib/rawsql.fetch_all` keep its hot queries prepared on the server;
+    Django's own queries are never prepared either way."""
     import dj_database_url
 
     if "://" not in url:
@@ -79,6 +82,10 @@ def database_config(url: str, *, base_dir) -> dict:
         if not config.get("NAME"):
             raise ImproperlyConfigured(f"DATABASE_URL names no database: {url!r}")
         config.setdefault("OPTIONS", {})["connect_timeout"] = 10
+        if prepared_statements:
+            # psycopg's default. Only server-side binding cursors consult it, and Django's are client-side: in
+            # effect only the queries `lib/rawsql.fetch_all` sends are prepared.
+            config["OPTIONS"]["prepare_threshold"] = 5
     else:
         raise ImproperlyConfigured(f"DATABASE_URL uses an unsupported database {engine!r}; use sqlite or postgres")
     return config

@@ -271,6 +271,7 @@ def dashboard(user, codes: list[str], *, code: str | None = None, table: str = "
 
     from balekdusun.campaigns.models import Campaign, Outreach
     from balekdusun.core.scoping import sees_area
+    from balekdusun.lib.rawsql import fetch_all
     from balekdusun.materials.models import Material
     from balekdusun.regions.models import Area
 
@@ -334,9 +335,7 @@ def dashboard(user, codes: list[str], *, code: str | None = None, table: str = "
     overdue, outreaches = 0, []
     dates: dict = {}  # SQLite returns the dates of a raw query as text
     wanted = set(codes)
-    with connection.cursor() as cur:
-        cur.execute("\nUNION ALL\n".join(sql), params)
-        rows = cur.fetchall()
+    rows = fetch_all("\nUNION ALL\n".join(sql), params)  # prepared on PostgreSQL: planning is half its cost
     for part, area, period, key, value, name, extra, parent in rows:
         if part == "a":
             areas[area] = AreaName(area, value, name, key, parent)

@@ -57,3 +57,11 @@ def test_time_zone_and_languages(settings):
     assert settings.TIME_ZONE == "Asia/Jakarta"
     assert settings.LANGUAGE_CODE == "id"
     assert [code for code, _ in settings.LANGUAGES] == ["id", "en"]
+
+
+def test_postgres_prepares_only_when_allowed():
+    on = database_config("postgres://u:p@127.0.0.1:5432/x", base_dir=None)
+    off = database_config("postgres://u:p@127.0.0.1:5432/x", base_dir=None, prepared_statements=False)
+    assert on["OPTIONS"]["prepare_threshold"] == 5 and "prepare_threshold" not in off["OPTIONS"]
+    # Django's own cursors bind on the client (never prepared); only lib/rawsql asks for preparation.
+    assert "server_side_binding" not in on["OPTIONS"]
