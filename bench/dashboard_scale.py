@@ -14,6 +14,7 @@ same contribution rules the write path uses (`balekdusun.reports.rollups`), and 
 """
 
 import json
+import math
 import os
 import random
 import signal
@@ -39,6 +40,8 @@ TINY = {"visits": 20_000, "households": 4_000, "cases": 400}  # --tiny: a smoke 
 HOUSEHOLDS_PER_VILLAGE = 24
 OFFICERS = 60
 REPEATS = 40
+MAP_IN_VIEW = 100_000  # "the page stays responsive with 100,000 points in view"
+MAP_REPEATS = 15
 OUTCOMES = [("met", 62), ("not_home", 22), ("refused", 5), ("moved", 3), ("vacant", 6), ("inaccessible", 2)]
 COUNTRIES = [("MY", 40), ("HK", 14), ("TW", 16), ("JP", 10), ("SG", 6), ("KR", 5), ("SA", 6), ("KH", 3)]
 CAMPAIGN_START = date(2023, 12, 4)
@@ -450,6 +453,14 @@ def worker(url: str, scale: dict, label: str) -> list[dict]:
     office.jurisdiction = [province]
     office.save()
     cookie_admin, cookie_head = session_for(admin), session_for(head)
+    # The map with MAP_IN_VIEW households in view: the whole country's latitudes, from the west up to the
+    # longitude of the MAP_IN_VIEW-th household counted from the west (at zoom 6 the API answers with clusters).
+    in_view = min(MAP_IN_VIEW, n_hh)
+    east = (Household.objects.order_by("longitude").values_list("longitude", flat=True)[in_view - 1])
+    east = math.ceil(east * 1e6) / 1e6  # as written in the URL, not below the last household's longitude
+    bbox = f"94,-11,{east:.6f},6"
+    in_view = Household.objects.filter(longitude__lte=east, longitude__gte=94, latitude__gte=-11,
+                                       latitude__lte=6).count()
     connection.close()
 
     pages = [("national dashboard", "/reports/national/", cookie_admin),
@@ -471,6 +482,16 @@ def worker(url: str, scale: dict, label: str) -> list[dict]:
                                               target="<= 5x empty request", ok=value <= 5 * empty))
             if cache_seconds:
                 continue
+            # The map: the API call a pan or zoom makes (households clustered on the server) and the page a
+            # national administrator opens (it reads the bounds of every household).
+            empty_map, map_api, map_page = timed(port, [("/healthz", None),
+                                                        (f"/api/v1/reports/map?bbox={bbox}&zoom=6", cookie_admin),
+                                                        ("/reports/map/", cookie_admin)], repeats=MAP_REPEATS)
+            figures.append(_common.figure(f"{label}: map API, {in_view:,} households in view (clusters)",
+                                          map_api * 1000, "ms", baseline=empty_map * 1000,
+                                          target="<= 100 ms", ok=map_api <= .1))
+            figures.append(_common.figure(f"{label}: map page, national ({n_hh:,} households)", map_page * 1000,
+                                          "ms", baseline=empty_map * 1000))
             before = peak_rss_mb(worker_pid(server))
             seconds, size, count = get(port, "/reports/exports/visits.csv", cookie_admin, lines=True)
             peak = peak_rss_mb(worker_pid(server))
