@@ -130,7 +130,13 @@ class Household(models.Model):
 
     class Meta:
         ordering = ["village_id", "dusun", "rt", "id"]
-        indexes = [models.Index(fields=["village", "latitude", "longitude"])]
+        indexes = [
+            models.Index(fields=["village", "latitude", "longitude"]),
+            # The map's box queries (reports/geo.py): without it every pan read the whole table (2,000,000
+            # households: 109 ms on PostgreSQL with 100,000 in view, 26 ms with it; a small box 172 -> 1.6 ms).
+            # The village makes it cover a clustering query scoped to a jurisdiction.
+            models.Index(fields=["longitude", "latitude", "village"], name="household_position"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(head_name="") & models.Q(phone="")) | models.Q(consent_at__isnull=False),

@@ -157,8 +157,8 @@ def _area_page(user, codes, code, start, end) -> dict:
     """The dashboard of the areas `codes` (an area `code`, national [""], or a user's several areas) below the
     filters: figures, charts and the table of child areas or outreach days, rendered to HTML. The caller
     checked that the user may open it. Cached for DASHBOARD_CACHE_SECONDS by `_page_key`; without the cache
-    (or on a miss) the all-time view costs one query (`stats.dashboard`: counters, names of areas and materials)
-    and, for a village, one for its outreach days; a period view costs four or five."""
+    (or on a miss) the all-time view costs one query (`stats.dashboard`: counters, names of areas and materials,
+    a village's outreach days); a period view adds two (`stats.area_figures`)."""
     from django.core.cache import caches
 
     from balekdusun.reports import conf
