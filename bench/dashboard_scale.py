@@ -8,7 +8,8 @@ on SQLite and PostgreSQL; and a full CSV export of the visits with the server wo
 
 --quick: 1,000,000 visits, 200,000 households, 20,000 cases, SQLite only (--with-postgres: both). Target: each
 dashboard within 5x the empty request. Results: bench/results/dashboard_scale.json (full run),
-dashboard_scale.postgres.json (full, --skip-sqlite), dashboard_scale.quick.json, dashboard_scale.quick-postgres.json. Rows are generated with a fixed seed and written with executemany (SQLite) or COPY
+dashboard_scale.postgres.json (full, --skip-sqlite), dashboard_scale.sqlite.json (full, --skip-postgres),
+dashboard_scale.quick.json, dashboard_scale.quick-postgres.json. Rows are generated with a fixed seed and written with executemany (SQLite) or COPY
 (PostgreSQL), never through the ORM one row at a time. The rollups are computed while generating, with the
 same contribution rules the write path uses (`balekdusun.reports.rollups`), and written in bulk.
 """
@@ -556,7 +557,8 @@ def main():
         print(json.dumps(figures, indent=1))
         return
     # One file per kind of run, so a quick run does not replace the last full one.
-    suffix = (".quick" + ("-postgres" if pg_db else "")) if args.quick else (".postgres" if args.skip_sqlite else "")
+    suffix = ((".quick" + ("-postgres" if pg_db else "")) if args.quick
+              else ".postgres" if args.skip_sqlite else ".sqlite" if not pg_db else "")
     _common.report(f"dashboard_scale{suffix}", figures, scale=scale, quick=args.quick)
 
 
