@@ -14,6 +14,8 @@ connection handling (health check, transaction state, error wrapping) and is log
 are logged (DEBUG, tests counting queries).
 """
 
+from contextlib import nullcontext
+
 from django.db import connections
 
 
@@ -32,11 +34,7 @@ def fetch_all(sql: str, params: list, *, using: str = "default") -> list[tuple]:
 
         debug = getattr(cursor, "debug_sql", None)  # present when queries are logged
         connection.validate_no_broken_transaction()
-        with psycopg.Cursor(cursor.cursor.connection) as server:
-            if debug is None:
-                with connection.wrap_database_errors:
-                    server.execute(sql, params, prepare=True)
-                    return server.fetchall()
-            with debug(sql, params), connection.wrap_database_errors:
-                server.execute(sql, params, prepare=True)
-                return server.fetchall()
+        with (psycopg.Cursor(cursor.cursor.connection) as server, debug(sql, params) if debug else nullcontext(),
+              connection.wrap_database_errors):
+            server.execute(sql, params, prepare=True)
+            return server.fetchall()

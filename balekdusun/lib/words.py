@@ -14,13 +14,13 @@ invalidated."""
 
 from django.utils import translation
 
-_tables: dict[str, dict[str, str]] = {}
+_tables: dict[str | None, dict[str, str]] = {}
 
 
 class _Translator:
     __slots__ = ("language", "table")
 
-    def __init__(self, language: str):
+    def __init__(self, language: str | None):
         self.language = language
         self.table = _tables.setdefault(language, {})
 
@@ -34,5 +34,6 @@ class _Translator:
 
 
 def translator() -> _Translator:
-    """A gettext for the active language (the request's), memoised."""
-    return _Translator(translation.get_language() or "")
+    """A gettext for the active language (the request's), memoised; None (translation deactivated) answers
+    every message as written, as Django does."""
+    return _Translator(translation.get_language())

@@ -27,10 +27,12 @@ def area_prefix(level: int, kind: str) -> str:
     return ""
 
 
-def area_label(level: int, kind: str, name: str) -> str:
+def area_label(level: int, kind: str, name: str, prefix: str | None = None) -> str:
     """How an area is named on pages and in reports: "Provinsi Sumatera Selatan", "Kabupaten Ogan Komering Ilir",
-    "Kec. Jejawi", "Desa Pematang Buluran", "Kel. ..."."""
-    prefix = area_prefix(level, kind)
+    "Kec. Jejawi", "Desa Pematang Buluran", "Kel. ...". `prefix`: `area_prefix(level, kind)` when the caller
+    already has it (a table of sibling areas translates it once)."""
+    if prefix is None:
+        prefix = area_prefix(level, kind)
     return f"{prefix} {name}" if prefix else name
 
 

@@ -201,7 +201,7 @@ def _child_rows(table: dict, names: dict) -> list[dict]:
             prefix = prefixes.get(kind)
             if prefix is None:
                 prefix = prefixes[kind] = area_prefix(*kind)
-            name = f"{prefix} {area.name}" if prefix else area.name
+            name = area_label(area.level, area.kind, area.name, prefix)
         coverage, contact_rate = share(c["households.reached"], c["households"]), share(c["visits.met"], c["visits"])
         rows.append({"code": code, "area": area, "url": url.replace("CODE", code), "name": name, "counts": c,
                      "coverage": coverage, "contact_rate": contact_rate,
