@@ -283,3 +283,16 @@ def test_an_office_of_several_areas_sees_them_side_by_side(login, dave, launch, 
     office.save()
     assert client.get("/reports/")["Location"] == "/reports/area/35/"
     assert client.get("/reports/area/16/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_unknown_area_in_jurisdiction_and_a_village_period(login, dave, launch):
+    """A code the office covers by prefix but that names no area is "not found", not an empty dashboard; a
+    village's page with a period keeps its outreach days."""
+    from balekdusun.reports.tests import factories as f
+
+    client = login(dave)
+    assert client.get("/reports/area/16.99/").status_code == 404
+    response = client.get(f"/reports/area/{f.VILLAGE}/?start=2023-12-01&end=2023-12-31")
+    assert response.status_code == 200 and response.context["fig"]["visits"] == 7
+    assert [o.pk for o in response.context["outreaches"]] == [launch["outreach"].pk]
