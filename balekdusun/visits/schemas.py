@@ -9,6 +9,7 @@ import hashlib
 from typing import Annotated, Literal
 from uuid import UUID
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 Outcome = Literal["met", "not_home", "refused", "moved", "vacant", "inaccessible"]
@@ -26,7 +27,7 @@ MAX_ID = 2**63 - 1  # database ids are 64-bit
 def no_nul(value):
     """PostgreSQL cannot store NUL characters in text; refuse them as a field error instead of failing."""
     if isinstance(value, str) and "\x00" in value:
-        raise ValueError("must not contain NUL characters")
+        raise ValueError(_("Must not contain NUL characters."))
     return value
 
 
@@ -101,7 +102,7 @@ class VisitIn(_Strict):
     @classmethod
     def _aware(cls, value: dt.datetime) -> dt.datetime:
         if value.tzinfo is None:
-            raise ValueError("needs a time zone (e.g. 2023-12-07T09:30:00+07:00)")
+            raise ValueError(_("Needs a time zone, e.g. 2023-12-07T09:30:00+07:00."))
         return value.astimezone(dt.UTC)
 
     @field_validator("topics")
@@ -120,10 +121,10 @@ class VisitIn(_Strict):
         """Checks across fields, as (field, message) pairs."""
         out = []
         if (self.household is None) == (self.household_uuid is None):
-            out.append(("household", "Give either household (server id) or household_uuid."))
+            out.append(("household", _("Give either household (server id) or household_uuid.")))
         if (self.latitude is None) != (self.longitude is None):
             out.append(("longitude" if self.longitude is None else "latitude",
-                        "Give both latitude and longitude, or neither."))
+                        _("Give both latitude and longitude, or neither.")))
         return out
 
     def data(self) -> dict:

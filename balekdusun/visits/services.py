@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from balekdusun.core import audit
+from balekdusun.core.apierrors import pydantic_errors
 from balekdusun.core.scoping import scoped, sees_area
 from balekdusun.core.services import DomainError
 from balekdusun.visits import ingest
@@ -75,11 +76,8 @@ def _err(fld: str, message: str) -> dict:
 
 
 def _pydantic_errors(exc: ValidationError) -> list[dict]:
-    out = []
-    for e in exc.errors(include_url=False):
-        loc = ".".join(str(p) for p in e["loc"])
-        out.append(_err(loc, e["msg"]))
-    return out
+    """Field errors in the user's language (pydantic's own messages are English)."""
+    return [_err(f, m) for f, m in pydantic_errors(exc.errors(include_url=False))]
 
 
 @dataclass
