@@ -31,6 +31,28 @@ def no_nul(value):
     return value
 
 
+# Times a phone may report. Earlier or later is a clock gone wrong (or a hostile value: year 1 or 9999 cannot even
+# be moved to UTC) and is refused as a field error of that record.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
+
+
+def aware_in_range(value: dt.datetime | None) -> dt.datetime | None:
+    """A time with its zone, in UTC, between EARLIEST and LATEST; anything else is a ValueError (a field error)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError(_("Needs a time zone, e.g. 2023-12-07T09:30:00+07:00."))
+    try:
+        value = value.astimezone(dt.UTC)
+    except OverflowError:
+        value = None
+    if value is None or not EARLIEST <= value < LATEST:
+        raise ValueError(_("Not a possible time: it must lie between the years 2000 and 2099. Is the phone's "
+                           "clock right?"))
+    return value
+
+
 # Free text typed on the phone. Other strings are a Literal, a pattern or a date, which refuse NUL already;
 # checking only these keeps validation in pydantic's compiled core (a push validates 500 visits).
 Text = Annotated[str, BeforeValidator(no_nul)]
@@ -101,9 +123,7 @@ class VisitIn(_Strict):
     @field_validator("visited_at")
     @classmethod
     def _aware(cls, value: dt.datetime) -> dt.datetime:
-        if value.tzinfo is None:
-            raise ValueError(_("Needs a time zone, e.g. 2023-12-07T09:30:00+07:00."))
-        return value.astimezone(dt.UTC)
+        return aware_in_range(value)
 
     @field_validator("topics")
     @classmethod
@@ -156,6 +176,11 @@ class HouseholdIn(_Strict):
     longitude: float | None = Field(default=None, ge=-180, le=180)
     accuracy_m: float | None = Field(default=None, ge=0, le=100000)
     created_at: dt.datetime | None = None
+
+    @field_validator("created_at")
+    @classmethod
+    def _aware(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return aware_in_range(value)
 
 
 def canonical(model: BaseModel) -> dict:

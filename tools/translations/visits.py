@@ -91,4 +91,6 @@ T = {
     "Give either household (server id) or household_uuid.":
         "Isi salah satu: household (id server) atau household_uuid.",
     "Give both latitude and longitude, or neither.": "Isi lintang dan bujur sekaligus, atau kosongkan keduanya.",
+    "Not a possible time: it must lie between the years 2000 and 2099. Is the phone's clock right?":
+        "Waktu tidak mungkin: harus antara tahun 2000 dan 2099. Apakah jam ponsel sudah benar?",
 }
