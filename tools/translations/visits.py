@@ -93,4 +93,8 @@ T = {
     "Give both latitude and longitude, or neither.": "Isi lintang dan bujur sekaligus, atau kosongkan keduanya.",
     "Not a possible time: it must lie between the years 2000 and 2099. Is the phone's clock right?":
         "Waktu tidak mungkin: harus antara tahun 2000 dan 2099. Apakah jam ponsel sudah benar?",
+    "This record's identifier cannot be used; ask your coordinator.":
+        "Pengenal catatan ini tidak dapat dipakai; tanyakan kepada koordinator Anda.",
+    "This version came from outside the visit's area; it cannot replace the stored visit.":
+        "Versi ini datang dari luar wilayah kunjungan; tidak dapat menggantikan kunjungan yang tersimpan.",
 }
