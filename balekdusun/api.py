@@ -1,5 +1,6 @@
 """The JSON API at /api/v1/. Each app contributes a django-ninja Router from its own `api.py`."""
 
+import json
 from importlib import import_module
 
 from django.utils import timezone
@@ -85,7 +86,13 @@ class FastJSONParser(Parser):
     the standard library). Malformed JSON still answers 400 "Cannot parse request body" (django-ninja)."""
 
     def parse_body(self, request):
-        return from_json(request.body)
+        try:
+            return from_json(request.body)
+        except ValueError:
+            # pydantic's reader refuses lone surrogates ("\ud800"), which JavaScript's JSON.stringify writes for half
+            # an emoji. The standard library reads them, and the schemas refuse them as a field error of that record
+            # (core/apitypes.clean_text), so one broken character never sinks a whole push.
+            return json.loads(request.body)
 
 api = NinjaAPI(
     title="Balek Dusun API",

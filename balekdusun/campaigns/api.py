@@ -5,12 +5,13 @@ import datetime as dt
 import uuid
 
 from django.http import Http404
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from balekdusun.campaigns import priority, services, walklist
 from balekdusun.campaigns.models import Turf
 from balekdusun.core.api import require_api_perm
 from balekdusun.core.apierrors import ApiError, between, not_found
+from balekdusun.core.apitypes import FLAG_RULE, NUMBER_RULE, CleanSchema, Flag, Number
 from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, scoped
 from balekdusun.core.services import DomainError
 
@@ -85,18 +86,18 @@ def turf_detail(request, turf_id: int):
     return _turf_out(turf)
 
 
-class HouseholdIn(Schema):
-    village: str
+class HouseholdIn(CleanSchema):
+    village: str = Field(max_length=13, description="Kemendagri village code, e.g. 16.02.08.2017")
     client_uuid: uuid.UUID | None = None
-    dusun: str = ""
-    rt: str = ""
-    rw: str = ""
-    address: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
-    head_name: str = ""
-    phone: str = ""
-    consent: bool = False
+    dusun: str = Field(default="", max_length=60)
+    rt: str = Field(default="", max_length=5)
+    rw: str = Field(default="", max_length=5)
+    address: str = Field(default="", max_length=255)
+    latitude: Number | None = Field(default=None, ge=-90, le=90, description=NUMBER_RULE)
+    longitude: Number | None = Field(default=None, ge=-180, le=180, description=NUMBER_RULE)
+    head_name: str = Field(default="", max_length=120)
+    phone: str = Field(default="", max_length=32)
+    consent: Flag = Field(default=False, description=FLAG_RULE)
 
 
 class HouseholdOut(Schema):

@@ -4,13 +4,14 @@ scoped reads (404 outside), restricted cases audited on every read, personal dat
 from datetime import datetime
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from balekdusun.cases import codes, services
 from balekdusun.cases.models import OPEN_STATUSES, Case
 from balekdusun.cases.privacy import can_see_personal, summary
 from balekdusun.core.api import require_api_perm
+from balekdusun.core.apitypes import FLAG_RULE, CleanSchema, Flag
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 
@@ -58,30 +59,30 @@ class CaseOut(CaseRow):
     timeline: list[dict]
 
 
-class CaseIn(Schema):
-    kind: str
-    source: str = "hotline"
-    description: str = ""
-    village: str | None = None
-    reporter_name: str = ""
-    reporter_phone: str = ""
-    reporter_relationship: str = ""
-    subject_name: str = ""
-    destination_country: str = ""
-    consent: bool = False
-    priority: str | None = None
-    sensitivity: str | None = None
+class CaseIn(CleanSchema):
+    kind: str = Field(max_length=24)
+    source: str = Field(default="hotline", max_length=16)
+    description: str = Field(default="", max_length=20000)
+    village: str | None = Field(default=None, max_length=13)
+    reporter_name: str = Field(default="", max_length=120)
+    reporter_phone: str = Field(default="", max_length=40)
+    reporter_relationship: str = Field(default="", max_length=60)
+    subject_name: str = Field(default="", max_length=120)
+    destination_country: str = Field(default="", max_length=2)
+    consent: Flag = Field(default=False, description=FLAG_RULE)
+    priority: str | None = Field(default=None, max_length=8)
+    sensitivity: str | None = Field(default=None, max_length=12)
 
 
-class StatusIn(Schema):
-    status: str
-    note: str = ""
-    closure_reason: str | None = None
-    referred_to: str = ""
+class StatusIn(CleanSchema):
+    status: str = Field(max_length=16)
+    note: str = Field(default="", max_length=20000)
+    closure_reason: str | None = Field(default=None, max_length=40)
+    referred_to: str = Field(default="", max_length=20)
 
 
-class NoteIn(Schema):
-    text: str
+class NoteIn(CleanSchema):
+    text: str = Field(max_length=20000)
 
 
 class ListFilter(Schema):

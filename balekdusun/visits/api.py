@@ -13,22 +13,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
-from pydantic import field_validator
+from pydantic import ValidationError
 from pydantic_core import to_json
 
 from balekdusun.core import apierrors, ratelimit
+from balekdusun.core.apitypes import ID_RULE, CleanSchema, StrictId
 from balekdusun.core.roles import has_perm
 from balekdusun.visits import conf, pull, services
-from balekdusun.visits.schemas import no_nul
 
 router = Router(tags=["sync"])
 
 
-class _Text(Schema):
-    @field_validator("*", mode="before")
-    @classmethod
-    def _no_nul(cls, value):
-        return no_nul(value)
+_Text = CleanSchema
 
 
 class FieldError(Schema):
@@ -104,20 +100,28 @@ def token(request: HttpRequest, payload: TokenIn):
 
 class DeviceIn(_Text):
     id: str = Field(max_length=64, description="A random id the app made for this phone")
-    pending: int | None = Field(default=None, ge=0, description="Records still waiting on the phone")
-    failing: int | None = Field(default=None, ge=0, description="Records the server refused (invalid)")
+    pending: StrictId | None = Field(default=None, ge=0, le=2**31 - 1,
+                                     description=f"Records still waiting on the phone. {ID_RULE}")
+    failing: StrictId | None = Field(default=None, ge=0, le=2**31 - 1,
+                                     description=f"Records the server refused (invalid). {ID_RULE}")
     app_version: str = Field(default="", max_length=32)
 
 
 class PushIn(Schema):
-    records: list[dict[str, Any]] = Field(
-        description="Up to 500 records `{type, uuid, data}`. `data` of a visit: household (id) or household_uuid, "
-        "outreach, turf, visited_at (with time zone), outcome, latitude, longitude, accuracy_m, met_role, "
-        "materials [{material_id, quantity}], sticker_code, topics, migration {abroad, returnees, planning}, "
-        "knowledge {legal_procedure, hotline, warning_signs}, story {text, consent_to_quote}, "
-        "followups [{kind, note}]. `data` of a household: village (code), outreach, turf, dusun, rt, rw, "
-        "address, latitude, longitude, accuracy_m. Each record is validated on its own.")
-    device: DeviceIn | None = None
+    records: list[Any] = Field(
+        description="Up to 500 records `{type, uuid, data}` (schemas `PushVisit` and `PushHousehold`). Each record "
+        "is validated on its own: a record that is not an object, has no valid `uuid` (text) or `type`, or whose "
+        "`data` breaks its schema is answered `invalid` with its fields, and the others are stored. `data` of a "
+        "visit: household (id) or household_uuid, outreach, turf, visited_at (with time zone), outcome, latitude, "
+        "longitude, accuracy_m, met_role, materials [{material_id, quantity}], sticker_code, topics, migration "
+        "{abroad, returnees, planning}, knowledge {legal_procedure, hotline, warning_signs}, story {text, "
+        "consent_to_quote}, followups [{kind, note}]. `data` of a household: village (code), outreach, turf, dusun, "
+        "rt, rw, address, latitude, longitude, accuracy_m. Types are strict: ids, counts and years are JSON "
+        "integers (`true`, `1.0`, `\"12\"` are refused), flags JSON booleans, coordinates finite numbers, times "
+        "ISO 8601 text with a zone.")
+    device: dict[str, Any] | None = Field(
+        default=None, description="`{id, pending, failing, app_version}` (`DeviceIn`): what the phone says about "
+        "itself. A malformed report is ignored; it never costs the records.")
 
 
 class ResultOut(Schema):
@@ -146,7 +150,12 @@ def push(request: HttpRequest, payload: PushIn):
     if len(payload.records) > conf.MAX_BATCH:
         return _error(413, _("Too many records in one push."),
                       [("records", _("At most %(n)d records per push.") % {"n": conf.MAX_BATCH})])
-    device = payload.device.model_dump() if payload.device else None
+    device = None
+    if payload.device is not None:
+        try:
+            device = DeviceIn.model_validate(payload.device).model_dump()
+        except ValidationError:
+            device = None  # telemetry only: a bad report must not strand the phone's records
     results = services.push(user=request.user, records=payload.records, device=device)
     # 500 small results: encoded by pydantic's compiled serializer (the standard library takes ~1 ms).
     return HttpResponse(to_json({"results": results}), content_type="application/json")

@@ -12,6 +12,20 @@ from uuid import UUID
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from balekdusun.core.apierrors import message
+from balekdusun.core.apitypes import (
+    FLAG_RULE,
+    ID_RULE,
+    MAX_ID,
+    NUMBER_RULE,
+    TEXT_RULE,
+    Flag,
+    Number,
+    StrictId,
+    Text,
+    clean_text,
+)
+
 Outcome = Literal["met", "not_home", "refused", "moved", "vacant", "inaccessible"]
 MetRole = Literal["head", "spouse", "parent", "child", "other_member", "neighbour", ""]
 Topic = Literal["jobs", "legal_procedure", "hotline", "illegal_recruitment", "document_help"]
@@ -21,14 +35,15 @@ When = Literal["within_6_months", "within_1_year", "later", "unknown"]
 FollowupKind = Literal["wants_to_apply", "family_in_trouble", "broker_report", "needs_documents"]
 
 COUNTRY = r"^[A-Z]{2}$"
-MAX_ID = 2**63 - 1  # database ids are 64-bit
+
+no_nul = clean_text  # the earlier name, kept for importers
 
 
-def no_nul(value):
-    """PostgreSQL cannot store NUL characters in text; refuse them as a field error instead of failing."""
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError(_("Must not contain NUL characters."))
-    return value
+def _iso_text(value):
+    """A time must come as ISO 8601 text: pydantic would also take a number as seconds since 1970."""
+    if isinstance(value, (str, dt.datetime)):
+        return value
+    raise ValueError(message("datetime_type"))
 
 
 # Times a phone may report. Earlier or later is a clock gone wrong (or a hostile value: year 1 or 9999 cannot even
@@ -53,25 +68,28 @@ def aware_in_range(value: dt.datetime | None) -> dt.datetime | None:
     return value
 
 
-# Free text typed on the phone. Other strings are a Literal, a pattern or a date, which refuse NUL already;
-# checking only these keeps validation in pydantic's compiled core (a push validates 500 visits).
-Text = Annotated[str, BeforeValidator(no_nul)]
+# Free text typed on the phone (NUL and lone surrogates refused). Other strings are a Literal, a pattern or a date,
+# which refuse both already; checking only these keeps validation in pydantic's compiled core (500 visits a push).
+# Ids, counts and flags are strict (core/apitypes.py): `"household": true` is not household 1.
+Time = Annotated[dt.datetime, BeforeValidator(_iso_text)]
+
+_ID = f"Server id. {ID_RULE}"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class MaterialLine(_Strict):
-    material_id: int = Field(gt=0, le=MAX_ID)
-    quantity: int = Field(ge=1, le=1000)
+    material_id: StrictId = Field(gt=0, le=MAX_ID, description=f"Material id. {ID_RULE}")
+    quantity: StrictId = Field(ge=1, le=1000, description=f"Pieces handed out, 1-1000. {ID_RULE}")
 
 
 class Abroad(_Strict):
-    country: str = Field(pattern=COUNTRY)
+    country: str = Field(pattern=COUNTRY, description="ISO 3166 alpha-2 code, upper case")
     sector: Sector = "other"
-    procedural: bool | None = None
-    year: int | None = Field(default=None, ge=1950, le=2100)
+    procedural: Flag | None = Field(default=None, description=f"Went the legal way; null = unknown. {FLAG_RULE}")
+    year: StrictId | None = Field(default=None, ge=1950, le=2100, description=f"Year of departure. {ID_RULE}")
 
 
 class Planning(_Strict):
@@ -81,39 +99,43 @@ class Planning(_Strict):
 
 class Migration(_Strict):
     abroad: list[Abroad] = Field(default_factory=list, max_length=30)
-    returnees: int = Field(default=0, ge=0, le=50)
+    returnees: StrictId = Field(default=0, ge=0, le=50, description=f"Returned migrant workers. {ID_RULE}")
     planning: list[Planning] = Field(default_factory=list, max_length=30)
 
 
 class Knowledge(_Strict):
-    legal_procedure: bool | None = None
-    hotline: bool | None = None
-    warning_signs: bool | None = None
+    legal_procedure: Flag | None = Field(default=None, description=FLAG_RULE)
+    hotline: Flag | None = Field(default=None, description=FLAG_RULE)
+    warning_signs: Flag | None = Field(default=None, description=FLAG_RULE)
 
 
 class Story(_Strict):
-    text: Text = Field(default="", max_length=4000)
-    consent_to_quote: bool = False
+    text: Text = Field(default="", max_length=4000, description=TEXT_RULE)
+    consent_to_quote: Flag = Field(default=False, description=FLAG_RULE)
 
 
 class Followup(_Strict):
     kind: FollowupKind
-    note: Text = Field(default="", max_length=1000)
+    note: Text = Field(default="", max_length=1000, description=TEXT_RULE)
 
 
 class VisitIn(_Strict):
-    household: int | None = Field(default=None, gt=0, le=MAX_ID, description="Server id of a known household")
-    household_uuid: UUID | None = Field(default=None, description="Client UUID of a household created offline")
-    outreach: int | None = Field(default=None, gt=0, le=MAX_ID)
-    turf: int | None = Field(default=None, gt=0, le=MAX_ID)
-    visited_at: dt.datetime
+    """`data` of a push record of type `visit`. Unknown keys are refused."""
+
+    household: StrictId | None = Field(default=None, gt=0, le=MAX_ID,
+                                       description=f"Server id of a known household (or give household_uuid). {ID_RULE}")
+    household_uuid: UUID | None = Field(default=None, description="Client UUID of a household created offline (text)")
+    outreach: StrictId | None = Field(default=None, gt=0, le=MAX_ID, description=f"Outreach day. {_ID}")
+    turf: StrictId | None = Field(default=None, gt=0, le=MAX_ID, description=f"Turf. {_ID}")
+    visited_at: Time = Field(description="ISO 8601 text with its time zone, between 2000 and 2099 (strict: a number "
+                             "of seconds is refused)")
     outcome: Outcome
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    accuracy_m: float | None = Field(default=None, ge=0, le=100000)
+    latitude: Number | None = Field(default=None, ge=-90, le=90, description=NUMBER_RULE)
+    longitude: Number | None = Field(default=None, ge=-180, le=180, description=NUMBER_RULE)
+    accuracy_m: Number | None = Field(default=None, ge=0, le=100000, description=NUMBER_RULE)
     met_role: MetRole = ""
     materials: list[MaterialLine] = Field(default_factory=list, max_length=20)
-    sticker_code: Text = Field(default="", max_length=40)
+    sticker_code: Text = Field(default="", max_length=40, description="As typed; normalised by the server")
     topics: list[Topic] = Field(default_factory=list, max_length=5)
     migration: Migration = Field(default_factory=Migration)
     knowledge: Knowledge | None = None
@@ -165,17 +187,21 @@ _DATA_FIELDS = {"met_role", "materials", "sticker_code", "topics", "migration", 
 
 
 class HouseholdIn(_Strict):
-    village: str = Field(min_length=13, max_length=13, pattern=r"^\d\d\.\d\d\.\d\d\.\d{4}$")
-    outreach: int | None = Field(default=None, gt=0, le=MAX_ID)
-    turf: int | None = Field(default=None, gt=0, le=MAX_ID)
-    dusun: Text = Field(default="", max_length=60)
-    rt: Text = Field(default="", max_length=5)
-    rw: Text = Field(default="", max_length=5)
-    address: Text = Field(default="", max_length=255)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    accuracy_m: float | None = Field(default=None, ge=0, le=100000)
-    created_at: dt.datetime | None = None
+    """`data` of a push record of type `household`. Unknown keys are refused."""
+
+    village: str = Field(min_length=13, max_length=13, pattern=r"^\d\d\.\d\d\.\d\d\.\d{4}$",
+                         description="Kemendagri village code, e.g. 16.02.08.2017")
+    outreach: StrictId | None = Field(default=None, gt=0, le=MAX_ID, description=f"Outreach day. {_ID}")
+    turf: StrictId | None = Field(default=None, gt=0, le=MAX_ID,
+                                  description=f"Turf the house was added from. {_ID}")
+    dusun: Text = Field(default="", max_length=60, description=TEXT_RULE)
+    rt: Text = Field(default="", max_length=5, description=TEXT_RULE)
+    rw: Text = Field(default="", max_length=5, description=TEXT_RULE)
+    address: Text = Field(default="", max_length=255, description=TEXT_RULE)
+    latitude: Number | None = Field(default=None, ge=-90, le=90, description=NUMBER_RULE)
+    longitude: Number | None = Field(default=None, ge=-180, le=180, description=NUMBER_RULE)
+    accuracy_m: Number | None = Field(default=None, ge=0, le=100000, description=NUMBER_RULE)
+    created_at: Time | None = Field(default=None, description="ISO 8601 text with its time zone (not stored)")
 
     @field_validator("created_at")
     @classmethod

@@ -28,6 +28,7 @@ from pydantic import ValidationError
 
 from balekdusun.core import audit
 from balekdusun.core.apierrors import pydantic_errors
+from balekdusun.core.apitypes import safe_text
 from balekdusun.core.scoping import scoped, sees_area
 from balekdusun.core.services import DomainError
 from balekdusun.visits import ingest
@@ -72,7 +73,8 @@ class Result:
 
 
 def _err(fld: str, message: str) -> dict:
-    return {"field": fld, "message": str(message)}
+    # A field name may come from the phone (an unknown key): echoed short and encodable.
+    return {"field": safe_text(fld), "message": str(message)}
 
 
 def _foreign(p) -> Result:
@@ -189,14 +191,22 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
     seen: dict[UUID, int] = {}
     repeated: list[_Parsed] = []  # second copies of a visit: their households are looked up with the others
     for i, rec in enumerate(records):
+        if not isinstance(rec, dict):
+            results[i] = Result("", "", INVALID, errors=[_err("", _("Must be an object."))])
+            continue
         kind, raw_uuid, data = rec.get("type"), rec.get("uuid"), rec.get("data")
         try:
-            uuid = UUID(str(raw_uuid))
+            # Text only: UUID(str(...)) would also read a 32-digit number as a UUID.
+            if not isinstance(raw_uuid, str) or len(raw_uuid) > 64:
+                raise ValueError
+            uuid = UUID(raw_uuid)
         except ValueError:
-            results[i] = Result(str(raw_uuid), str(kind), INVALID, errors=[_err("uuid", _("Not a UUID."))])
+            results[i] = Result(safe_text(raw_uuid, 64), safe_text(kind, 20), INVALID,
+                                errors=[_err("uuid", _("Not a UUID."))])
             continue
         if kind not in (RecordKind.VISIT, RecordKind.HOUSEHOLD):
-            results[i] = Result(str(uuid), str(kind), INVALID, errors=[_err("type", _("Must be visit or household."))])
+            results[i] = Result(str(uuid), safe_text(kind, 20), INVALID,
+                                errors=[_err("type", _("Must be visit or household."))])
             continue
         if not isinstance(data, dict):
             results[i] = Result(str(uuid), kind, INVALID, errors=[_err("data", _("Must be an object."))])

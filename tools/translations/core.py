@@ -108,4 +108,5 @@ T = {
     "Too many requests; wait a moment and try again.": "Terlalu banyak permintaan; tunggu sebentar lalu coba lagi.",
     "Some fields are not valid.": "Beberapa isian tidak valid.",
     "The request body is not valid JSON.": "Isi permintaan bukan JSON yang sah.",
+    "Must not contain NUL characters.": "Tidak boleh berisi karakter NUL.",
 }
