@@ -169,6 +169,7 @@ class Turf(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     scope_area_field = "outreach__village_id"
+    scope_team_fields = ("outreach_id", "pk")  # a field officer reads only the turfs of his own teams
 
     class Meta:
         ordering = ["outreach_id", "name"]
@@ -188,6 +189,7 @@ class TurfStop(models.Model):
     position = models.PositiveIntegerField(_("order"))
 
     scope_area_field = "turf__outreach__village_id"
+    scope_team_fields = ("turf__outreach_id", "turf_id")
 
     class Meta:
         ordering = ["turf_id", "position"]

@@ -10,6 +10,11 @@ A model says how it belongs to a place by one class attribute:
 
 A model may add its own narrowing with a classmethod ``scope_extra(queryset, user)`` (restricted cases).
 National administrators see everything. Anyone else without an office sees nothing.
+
+Team work (turfs and their walk lists) is narrowed by role as well, declared with ``scope_team_fields =
+(outreach path, turf path)``: administrators, heads and coordinators see every team's turfs of their area, a
+village official those of their village (the area rule), a field officer only the turfs of outreach days whose
+team they are on and turfs they are assigned to; a viewer (dashboards and exports) none.
 """
 
 from collections.abc import Callable
@@ -75,6 +80,23 @@ def sees_area(user) -> Callable[[str | None], bool]:
     return test
 
 
+# Roles that see every team's turfs within their area.
+ALL_TEAMS = frozenset({Role.ADMIN, Role.HEAD, Role.COORDINATOR, Role.VILLAGE})
+
+
+def team_q(user, outreach_field: str, turf_field: str) -> Q | None:
+    """A Q limiting rows of team work to the user's own teams (see the module); None means no limit."""
+    if user.role in ALL_TEAMS:
+        return None
+    if user.role != Role.OFFICER:
+        return Q(pk__in=[])
+    from balekdusun.campaigns.models import TeamMember, Turf
+
+    # Subqueries, not joins: a join through the team or the officers would repeat rows.
+    return (Q(**{f"{outreach_field}__in": TeamMember.objects.filter(user_id=user.pk).values("outreach_id")})
+            | Q(**{f"{turf_field}__in": Turf.officers.through.objects.filter(user_id=user.pk).values("turf_id")}))
+
+
 def scoped(user, source) -> QuerySet:
     """Rows of `source` (a model or queryset) the user may read."""
     qs = source._default_manager.all() if isinstance(source, type) and issubclass(source, Model) else source
@@ -92,6 +114,11 @@ def scoped(user, source) -> QuerySet:
             qs = qs.filter(area_q(user, area_field))
         else:
             qs = qs.filter(**{office_field: user.office_id})
+    team_fields = getattr(model, "scope_team_fields", None)
+    if team_fields is not None:
+        limit = team_q(user, *team_fields)
+        if limit is not None:
+            qs = qs.filter(limit)
     extra = getattr(model, "scope_extra", None)
     if extra is not None:
         qs = extra(qs, user)
