@@ -129,4 +129,6 @@ T = {
     "The batch has no sticker at this number.": "Batch ini tidak memiliki stiker pada nomor ini.",
     "The sticker is void.": "Stiker dibatalkan.", "Marked as resolved.": "Ditandai selesai.",
     "A correction needs a reason.": "Koreksi harus disertai alasan.",
+    "There are discrepancies: explain them in the note before signing off.":
+        "Ada selisih: jelaskan di catatan sebelum mengesahkan.",
 }
