@@ -335,7 +335,23 @@ def households(request, code):
         audit.log(request.user, "personal.viewed", None, area_code=code, what="household list", page=page.number)
     return render(request, "campaigns/households.html", {
         "village": village, "page": page, "form": form, "upload": upload, "result": result, "q": q,
-        "can_edit": can_edit, "show_personal": show_personal, "duplicates": duplicates}, status=status)
+        "can_edit": can_edit, "show_personal": show_personal, "duplicates": duplicates,
+        "can_review": _add_last_visits(request.user, page)}, status=status)
+
+
+def _add_last_visits(user, households) -> bool:
+    """Give each household of the page its latest visit (`last_visit`), for the link to the visit's page.
+    Returns whether the user may open visit pages."""
+    from balekdusun.visits.models import Visit
+
+    latest = {}
+    rows = (scoped(user, Visit).filter(household__in=[h.pk for h in households])
+            .order_by("household_id", "-visited_at", "-pk").only("household_id", "uuid", "visited_at", "outcome"))
+    for visit in rows:
+        latest.setdefault(visit.household_id, visit)
+    for h in households:
+        h.last_visit = latest.get(h.pk)
+    return has_perm(user, "visits.review")
 
 
 # --- turfs and walk lists -------------------------------------------------------------------------------------
