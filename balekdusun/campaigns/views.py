@@ -1,14 +1,12 @@
 import calendar
-import csv
 import datetime as dt
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +45,7 @@ from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
+from balekdusun.lib import import_template
 
 
 def _invalid(request, form):
@@ -108,40 +107,18 @@ def migration(request):
                                                         "can_import": can_import}, status=status)
 
 
-def _template(name, header, rows, fmt):
-    if fmt not in ("csv", "xlsx"):
-        raise Http404("unknown format")
-    if fmt == "xlsx":
-        import xlsxwriter
-
-        out = io.BytesIO()
-        book = xlsxwriter.Workbook(out, {"in_memory": True})
-        sheet = book.add_worksheet()
-        for r, row in enumerate([header, *rows]):
-            for c, value in enumerate(row):
-                sheet.write_string(r, c, value)
-        book.close()
-        response = HttpResponse(out.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    else:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerows([header, *rows])
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
-
-
 @login_required
 def migration_template(request, fmt):
     require_perm(request.user, "campaigns.view")
-    return _template("template-data-pmi", imports.MIGRATION_TEMPLATE_HEADER, imports.MIGRATION_TEMPLATE_ROWS, fmt)
+    return import_template.response("template-data-pmi", imports.MIGRATION_TEMPLATE_HEADER,
+                                    imports.MIGRATION_TEMPLATE_ROWS, fmt)
 
 
 @login_required
 def household_template(request, fmt):
     require_perm(request.user, "households.edit")
-    return _template("template-rumah-tangga", imports.HOUSEHOLD_COLUMNS, imports.HOUSEHOLD_TEMPLATE_ROWS, fmt)
+    return import_template.response("template-rumah-tangga", imports.HOUSEHOLD_COLUMNS,
+                                    imports.HOUSEHOLD_TEMPLATE_ROWS, fmt)
 
 
 # --- campaigns and outreach days ------------------------------------------------------------------------------
