@@ -160,11 +160,15 @@ def outreach_list(request):
     status = request.GET.get("status")
     if status:
         qs = qs.filter(status=status)
+    village = request.GET.get("village")
+    if village:
+        # From the priority list's "Planned": the days of one village.
+        qs = qs.filter(village_id=village)
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     from balekdusun.campaigns.models import OutreachStatus
 
     return render(request, "campaigns/outreach_list.html", {
-        "page": page, "statuses": OutreachStatus.choices, "status": status,
+        "page": page, "statuses": OutreachStatus.choices, "status": status, "village": village or "",
         "can_plan": has_perm(request.user, "campaigns.plan")})
 
 

@@ -274,4 +274,5 @@ T = {
         "Kegiatan yang berstatus “%(old)s” tidak dapat diubah menjadi “%(new)s”.",
     "A new outreach day cannot be reported yet.": "Kegiatan baru belum dapat berstatus dilaporkan.",
     "Last visit": "Kunjungan terakhir",
+    "Next:": "Berikutnya:",
 }

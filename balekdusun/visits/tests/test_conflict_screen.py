@@ -52,8 +52,9 @@ def test_conflict_screen_in_words(client, bearer, bob, carol, login, stocked):
     rec = visit_record(hh, outreach, materials=[{"material_id": stocked["brochure"].pk, "quantity": 1}],
                        accuracy_m=8)
     other = json.loads(json.dumps(rec))
-    other["data"].update(outcome="not_home", met_role="", knowledge=None,
-                         visited_at="2026-01-05T02:30:00Z")  # the same instant, written in UTC
+    # The same instant, written in UTC.
+    utc = dt.datetime.fromisoformat(rec["data"]["visited_at"]).astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    other["data"].update(outcome="not_home", met_role="", knowledge=None, visited_at=utc)
     _push(client, bearer, bob, rec)
     assert _push(client, bearer, bob, other)[0]["status"] == "conflict"
     conflict = SyncConflict.objects.get()

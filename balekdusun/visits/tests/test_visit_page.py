@@ -5,6 +5,7 @@ import re
 import uuid
 
 import pytest
+from django.utils import formats, timezone
 
 from balekdusun.core.models import AuditEntry
 from balekdusun.visits.models import Visit
@@ -52,7 +53,8 @@ def test_visit_page_in_words(login, carol, full_visit, stocked):
     text = re.sub(r"<[^>]+>", " ", html.split('<main id="main"', 1)[1])
     # who, when, where, outcome
     assert "Bob" in text and "Bertemu" in text
-    assert re.search(r"(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), 5 Januari 2026, 09\.30", text)
+    day = full_visit.visited_at.astimezone(timezone.get_current_timezone())
+    assert f"{formats.date_format(day, 'l, j F Y')}, 00.30" in text
     assert 'id="visit-map"' in html and "-3.30000, 104.90000" in text
     # materials by title and quantity, the sticker code
     assert "2 × Bekerja ke luar negeri secara resmi v1" in text and "×#" not in text
