@@ -275,4 +275,5 @@ T = {
     "A new outreach day cannot be reported yet.": "Kegiatan baru belum dapat berstatus dilaporkan.",
     "Last visit": "Kunjungan terakhir",
     "Next:": "Berikutnya:",
+    "Place names that found nothing": "Nama wilayah yang tidak ditemukan",
 }
