@@ -18,20 +18,27 @@ CHUNK = 1000
 MIGRATION_REQUIRED = ["area_code", "year", "placements"]
 MIGRATION_OPTIONAL = ["month", "non_procedural", "complaints", "source"]
 MIGRATION_PREFIXES = ("country_", "sector_")
-MIGRATION_TEMPLATE_ROWS = [
-    ["16.02.08.2017", "2023", "", "48", "3", "1", "BP3MI Sumsel", "40", "8", "0", "30", "10", "8"],
-    ["16.02.23", "2023", "", "120", "5", "2", "BP3MI Sumsel", "95", "25", "0", "70", "30", "20"],
-]
 MIGRATION_TEMPLATE_HEADER = MIGRATION_REQUIRED + MIGRATION_OPTIONAL + [
     "country_MY", "country_JP", "country_TW", "sector_domestic_worker", "sector_plantation", "sector_manufacturing"]
+# Keyed by column (lib/import_template.py writes them in the header's order); a year's total leaves `month` empty.
+MIGRATION_TEMPLATE_ROWS = [
+    {"area_code": "16.02.08.2017", "year": "2023", "month": "", "placements": "48", "non_procedural": "3",
+     "complaints": "1", "source": "BP3MI Sumsel", "country_MY": "40", "country_JP": "8", "country_TW": "0",
+     "sector_domestic_worker": "30", "sector_plantation": "10", "sector_manufacturing": "8"},
+    {"area_code": "16.02.23", "year": "2023", "month": "", "placements": "120", "non_procedural": "5",
+     "complaints": "2", "source": "BP3MI Sumsel", "country_MY": "95", "country_JP": "25", "country_TW": "0",
+     "sector_domestic_worker": "70", "sector_plantation": "30", "sector_manufacturing": "20"},
+]
 SECTORS = {"domestic_worker", "caregiver", "plantation", "manufacturing", "construction", "fishing", "hospitality",
            "other"}
 
 HOUSEHOLD_COLUMNS = ["dusun", "rt", "rw", "address", "latitude", "longitude", "head_name", "phone", "consent"]
 HOUSEHOLD_TEMPLATE_ROWS = [
-    ["Dusun I", "001", "001", "Jl. Lintas Timur dekat masjid", "-3.2501", "104.8502", "", "", ""],
-    ["Dusun II", "003", "001", "Lorong Sungai, rumah panggung biru", "-3.2512", "104.8489", "Nama Kepala KK",
-     "0812-0000-0000", "ya"],
+    {"dusun": "Dusun I", "rt": "001", "rw": "001", "address": "Jl. Lintas Timur dekat masjid", "latitude": "-3.2501",
+     "longitude": "104.8502"},
+    {"dusun": "Dusun II", "rt": "003", "rw": "001", "address": "Lorong Sungai, rumah panggung biru",
+     "latitude": "-3.2512", "longitude": "104.8489", "head_name": "Nama Kepala KK", "phone": "0812-0000-0000",
+     "consent": "ya"},
 ]
 YES = {"1", "y", "ya", "yes", "true", "benar", "setuju", "x", "✓"}
 NO = {"", "0", "n", "no", "tidak", "false"}

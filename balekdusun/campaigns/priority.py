@@ -8,7 +8,9 @@ rows; the score is the weighted mean x 100):
 * migrant_households: households with someone abroad or a returnee, as found by visits.
 * cases: open cases in the village, with illegal-recruiter reports counted twice.
 * unreached: share of registered households without any visit (1.0 when none are registered yet).
-* recency: days since the last outreach day held there, capped at a year (1.0 when there never was one).
+* recency: days since the last outreach day held there (its date has come, or its visits are in), capped at a
+  year (1.0 when there never was one). The next day planned is shown beside it, and the list offers no "Plan
+  outreach" for a village that has one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django.utils import timezone
 
 from balekdusun.campaigns.models import (
@@ -151,14 +153,23 @@ def rank(user, *, within: str | None = None, today: dt.date | None = None) -> li
         item.detail["households"], item.detail["reached"] = total, reached.get(code, 0)
         item.raw["unreached"] = 1.0 if total == 0 else max(0.0, 1 - reached.get(code, 0) / total)
 
-    # days since the last outreach day
-    last = dict(limit(Outreach.objects.filter(date__lte=today), "village_id").values("village_id")
-                .annotate(d=Max("date")).values_list("village_id", "d"))
+    # The last outreach day held (its date has come, or its visits are already in) and the next one planned.
+    has_visits = Exists(Visit.objects.filter(outreach_id=OuterRef("pk")))
+    held = (limit(Outreach.objects.all(), "village_id").annotate(visited=has_visits)
+            .filter(Q(date__lte=today) | Q(visited=True)).values("village_id")
+            .annotate(d=Max("date")).values_list("village_id", "d"))
+    last = {code: when for code, when in held if code in result}
+    upcoming = (limit(Outreach.objects.filter(date__gt=today), "village_id").annotate(visited=has_visits)
+                .filter(visited=False).order_by("village_id", "date", "pk").values_list("village_id", "date", "pk"))
+    for code, when, pk in upcoming:
+        if code in result and "next_outreach" not in result[code].detail:
+            result[code].detail["next_outreach"], result[code].detail["next_outreach_id"] = when, pk
     for code, item in result.items():
         when = last.get(code)
         item.detail["last_outreach"] = when
-        item.raw["recency"] = RECENCY_CAP_DAYS if when is None else min(RECENCY_CAP_DAYS,
-                                                                                          (today - when).days)
+        # A day under way (visits in, its date still ahead) is as recent as today.
+        item.raw["recency"] = RECENCY_CAP_DAYS if when is None else min(RECENCY_CAP_DAYS, max(0, (today - when).days))
+        item.detail["planned"] = "next_outreach" in item.detail or (when is not None and when >= today)
 
     w = weights()
     total_weight = sum(w.values()) or 1.0

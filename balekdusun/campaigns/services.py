@@ -363,3 +363,39 @@ def turf_balance(turfs) -> dict:
     mean = sum(counts) / len(counts) if counts else 0
     ok = all(abs(c - mean) <= max(1, 0.1 * mean) for c in counts)
     return {"counts": counts, "mean": mean, "balanced": ok}
+
+
+# --- outreach status from the visits -----------------------------------------------------------------------------
+
+def settle_outreach_status(*, outreach_ids=None, actor=None, today=None) -> dict[str, int]:
+    """Move outreach days along as their visits arrive (docs/campaigns.md, "Status"):
+
+    * a "Planned" day with a visit becomes "In progress" (its date is today or later);
+    * a "Planned" or "In progress" day with a visit whose date has passed becomes "Done".
+
+    Never moves a day backwards, never touches "Done" or "Reported", and a day without visits keeps its status
+    (a coordinator sets it by hand). `outreach_ids` limits the check to those days; returns how many moved."""
+    from balekdusun.campaigns.models import Outreach, OutreachStatus
+
+    today = today or timezone.localdate()
+    qs = Outreach.objects.filter(visits__isnull=False).distinct()
+    if outreach_ids is not None:
+        qs = qs.filter(pk__in=list(outreach_ids))
+    moved = {}
+    with transaction.atomic():
+        done = list(qs.filter(status__in=[OutreachStatus.PLANNED, OutreachStatus.IN_PROGRESS], date__lt=today)
+                    .values_list("pk", flat=True))
+        started = list(qs.filter(status=OutreachStatus.PLANNED, date__gte=today).values_list("pk", flat=True))
+        if done:
+            moved[OutreachStatus.DONE] = Outreach.objects.filter(pk__in=done).update(status=OutreachStatus.DONE)
+        if started:
+            moved[OutreachStatus.IN_PROGRESS] = Outreach.objects.filter(pk__in=started).update(
+                status=OutreachStatus.IN_PROGRESS)
+        if moved:
+            audit.log(actor, "outreach.status_settled", None, done=done, in_progress=started)
+    return {str(k): v for k, v in moved.items()}
+
+
+def outreach_visited(*, outreach_ids, actor) -> dict[str, int]:
+    """Contract (visits sync): visits of these outreach days were stored now."""
+    return settle_outreach_status(outreach_ids=outreach_ids, actor=actor)

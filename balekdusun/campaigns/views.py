@@ -1,14 +1,12 @@
 import calendar
-import csv
 import datetime as dt
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +45,7 @@ from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
+from balekdusun.lib import import_template
 
 
 def _invalid(request, form):
@@ -108,40 +107,18 @@ def migration(request):
                                                         "can_import": can_import}, status=status)
 
 
-def _template(name, header, rows, fmt):
-    if fmt not in ("csv", "xlsx"):
-        raise Http404("unknown format")
-    if fmt == "xlsx":
-        import xlsxwriter
-
-        out = io.BytesIO()
-        book = xlsxwriter.Workbook(out, {"in_memory": True})
-        sheet = book.add_worksheet()
-        for r, row in enumerate([header, *rows]):
-            for c, value in enumerate(row):
-                sheet.write_string(r, c, value)
-        book.close()
-        response = HttpResponse(out.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    else:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerows([header, *rows])
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
-
-
 @login_required
 def migration_template(request, fmt):
     require_perm(request.user, "campaigns.view")
-    return _template("template-data-pmi", imports.MIGRATION_TEMPLATE_HEADER, imports.MIGRATION_TEMPLATE_ROWS, fmt)
+    return import_template.response("template-data-pmi", imports.MIGRATION_TEMPLATE_HEADER,
+                                    imports.MIGRATION_TEMPLATE_ROWS, fmt)
 
 
 @login_required
 def household_template(request, fmt):
     require_perm(request.user, "households.edit")
-    return _template("template-rumah-tangga", imports.HOUSEHOLD_COLUMNS, imports.HOUSEHOLD_TEMPLATE_ROWS, fmt)
+    return import_template.response("template-rumah-tangga", imports.HOUSEHOLD_COLUMNS,
+                                    imports.HOUSEHOLD_TEMPLATE_ROWS, fmt)
 
 
 # --- campaigns and outreach days ------------------------------------------------------------------------------
@@ -183,11 +160,15 @@ def outreach_list(request):
     status = request.GET.get("status")
     if status:
         qs = qs.filter(status=status)
+    village = request.GET.get("village")
+    if village:
+        # From the priority list's "Planned": the days of one village.
+        qs = qs.filter(village_id=village)
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     from balekdusun.campaigns.models import OutreachStatus
 
     return render(request, "campaigns/outreach_list.html", {
-        "page": page, "statuses": OutreachStatus.choices, "status": status,
+        "page": page, "statuses": OutreachStatus.choices, "status": status, "village": village or "",
         "can_plan": has_perm(request.user, "campaigns.plan")})
 
 
@@ -335,7 +316,23 @@ def households(request, code):
         audit.log(request.user, "personal.viewed", None, area_code=code, what="household list", page=page.number)
     return render(request, "campaigns/households.html", {
         "village": village, "page": page, "form": form, "upload": upload, "result": result, "q": q,
-        "can_edit": can_edit, "show_personal": show_personal, "duplicates": duplicates}, status=status)
+        "can_edit": can_edit, "show_personal": show_personal, "duplicates": duplicates,
+        "can_review": _add_last_visits(request.user, page)}, status=status)
+
+
+def _add_last_visits(user, households) -> bool:
+    """Give each household of the page its latest visit (`last_visit`), for the link to the visit's page.
+    Returns whether the user may open visit pages."""
+    from balekdusun.visits.models import Visit
+
+    latest = {}
+    rows = (scoped(user, Visit).filter(household__in=[h.pk for h in households])
+            .order_by("household_id", "-visited_at", "-pk").only("household_id", "uuid", "visited_at", "outcome"))
+    for visit in rows:
+        latest.setdefault(visit.household_id, visit)
+    for h in households:
+        h.last_visit = latest.get(h.pk)
+    return has_perm(user, "visits.review")
 
 
 # --- turfs and walk lists -------------------------------------------------------------------------------------

@@ -187,6 +187,7 @@ def _detail(request, case, status=200, **forms):
         "attachments": case.attachments.all(),
         "can_work": has_perm(user, "cases.work"),
         "can_assign": has_perm(user, "cases.assign"),
+        "can_open_visit": has_perm(user, "visits.review"),
         "status_form": forms.get("status_form") or StatusForm(case=case, auto_id=_auto_id("status_form")),
         "assign_form": forms.get("assign_form") or AssignForm(case=case, user=user, auto_id=_auto_id("assign_form")),
         "details_form": forms.get("details_form") or DetailsForm.for_case(case, auto_id=_auto_id("details_form")),

@@ -16,14 +16,19 @@ adjustment   ±q (no outreach)       ±q
 
 The reconciliation of an outreach day uses the team column: issued − handed out − returned − lost
 = unaccounted; adjustments are shown on their own, so team stock on hand = unaccounted + adjustments.
+
+Stickers are accounted by their codes: a sticker placed on a house is a code placed by a visit (status placed,
+`placed_by_visit`), whether or not the officer also listed a sticker as a material. So in the reconciliation a
+sticker-kind material's "handed out" is its hand-out rows plus the codes placed by the day's visits that listed no
+sticker-kind material (`by_code`): a visit that did both counts once.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
 
-from balekdusun.materials.models import MoveKind, StockMove
+from balekdusun.materials.models import MaterialKind, MoveKind, Sticker, StickerStatus, StockMove
 
 _OFFICE = Case(
     When(kind=MoveKind.RECEIVED, then=F("quantity")),
@@ -95,6 +100,7 @@ class ReconRow:
     returned: int = 0
     lost: int = 0
     adjusted: int = 0
+    by_code: int = 0  # stickers counted as handed out from their codes placed (included in handed_out)
 
     @property
     def unaccounted(self) -> int:
@@ -109,15 +115,20 @@ class ReconRow:
         return self.unaccounted != 0 or self.adjusted != 0
 
     def as_dict(self) -> dict:
-        return {"material_id": self.material_id, "officer_id": self.officer_id, "issued": self.issued,
-                "handed_out": self.handed_out, "returned": self.returned, "lost": self.lost,
-                "adjusted": self.adjusted, "unaccounted": self.unaccounted}
+        out = {"material_id": self.material_id, "officer_id": self.officer_id, "issued": self.issued,
+               "handed_out": self.handed_out, "returned": self.returned, "lost": self.lost,
+               "adjusted": self.adjusted, "unaccounted": self.unaccounted}
+        if self.by_code:
+            # Only when there is one, so the snapshots signed before codes were counted still compare equal.
+            out["by_code"] = self.by_code
+        return out
 
 
 @dataclass
 class Reconciliation:
     by_officer: list[ReconRow] = field(default_factory=list)  # one row per (material, officer)
     by_material: list[ReconRow] = field(default_factory=list)  # totals per material (officer_id None)
+    codes: dict = field(default_factory=dict)  # the day's sticker codes by status (`sticker_codes`)
 
     @property
     def unaccounted(self) -> int:
@@ -147,10 +158,49 @@ def reconcile(outreach) -> Reconciliation:
         setattr(row, attr, getattr(row, attr) + int(r["n"]))
         total = per_material.setdefault(r["material_id"], ReconRow(r["material_id"], None))
         setattr(total, attr, getattr(total, attr) + int(r["n"]))
+    _count_placed_codes(outreach, per_officer, per_material)
     return Reconciliation(
         by_officer=sorted(per_officer.values(), key=lambda x: (x.material_id, x.officer_id or 0)),
         by_material=sorted(per_material.values(), key=lambda x: x.material_id),
+        codes=sticker_codes(outreach),
     )
+
+
+def _count_placed_codes(outreach, per_officer: dict, per_material: dict) -> None:
+    """Add the stickers placed by code at the day's visits to the hand-outs of the sticker-kind material the team
+    was issued (the officer's own, else the one the team got most of). Visits that listed a sticker-kind material
+    are already counted by their hand-out rows. Without any sticker-kind material issued, the stickers are
+    accounted by their codes alone (`Reconciliation.codes`)."""
+    from balekdusun.materials.models import Material
+
+    stickers = set(Material.objects.filter(pk__in=per_material, kind=MaterialKind.STICKER).values_list("pk", flat=True))
+    issued = {k: r.issued for k, r in per_officer.items() if k[0] in stickers and r.issued > 0}
+    if not issued:
+        return
+    listed = (StockMove.objects.filter(outreach=outreach, kind=MoveKind.HANDED_OUT, material_id__in=stickers,
+                                       visit__isnull=False)
+              .values("visit_id").annotate(n=Sum("quantity")).filter(n__gt=0).values("visit_id"))
+    placed = (Sticker.objects.filter(status=StickerStatus.PLACED, placed_by_visit__outreach=outreach)
+              .exclude(placed_by_visit_id__in=listed)
+              .values("placed_by_visit__officer_id").annotate(n=Count("pk")).order_by())
+    team_most = max(stickers & {m for m, _o in issued}, key=lambda m: (per_material[m].issued, -m))
+    for r in placed:
+        officer = r["placed_by_visit__officer_id"]
+        own = sorted((n, -m) for (m, o), n in issued.items() if o == officer)
+        material = -own[-1][1] if own else team_most
+        for row in (per_officer.setdefault((material, officer), ReconRow(material, officer)), per_material[material]):
+            row.handed_out += r["n"]
+            row.by_code += r["n"]
+
+
+def sticker_codes(outreach) -> dict:
+    """The sticker codes of one outreach day: issued to it, by status now, and placed at its visits."""
+    by_status = dict(Sticker.objects.filter(outreach=outreach).values_list("status").annotate(n=Count("pk"))
+                     .values_list("status", "n").order_by())
+    return {"issued": sum(by_status.values()), "placed": by_status.get(StickerStatus.PLACED, 0),
+            "void": by_status.get(StickerStatus.VOID, 0), "with_team": by_status.get(StickerStatus.ISSUED, 0),
+            "placed_at_visits": Sticker.objects.filter(status=StickerStatus.PLACED,
+                                                        placed_by_visit__outreach=outreach).count()}
 
 
 def sums_by_kind(moves_qs) -> dict[str, int]:

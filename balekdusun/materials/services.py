@@ -306,12 +306,19 @@ def issued_stock(*, outreach, officer=None) -> dict[int, int]:
 
 
 def sign_off(*, outreach, actor, note: str = "") -> Reconciliation:
-    """The coordinator signs the day's reconciliation; the figures are kept as they were."""
+    """The coordinator signs the day's reconciliation; the figures are kept as they were.
+
+    A day with a discrepancy (anything unaccounted or adjusted) is signed only with a note explaining it: the
+    sign-off cannot be undone, so the explanation is the only record of why the gap was accepted."""
     with transaction.atomic():
         _lock_outreach(outreach)
         if Reconciliation.objects.filter(outreach=outreach).exists():
             raise DomainError("reconciliation.already_signed", _("This outreach day is already signed off."))
         recon = ledger.reconcile(outreach)
+        if recon.has_discrepancy and not note.strip():
+            raise DomainError("reconciliation.note_required",
+                              _("There are discrepancies: explain them in the note before signing off."),
+                              field="note")
         snapshot = {"by_material": [r.as_dict() for r in recon.by_material],
                     "by_officer": [r.as_dict() for r in recon.by_officer],
                     "unaccounted": recon.unaccounted}

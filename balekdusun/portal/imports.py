@@ -33,6 +33,37 @@ JOB_COLUMNS = {"reference", "office", "position", "country", "sector", "scheme",
                "closing_date", "status"}
 JOB_REQUIRED = {"reference", "position", "country", "sector", "employer", "quota", "salary_min", "salary_max",
                 "currency", "requirements", "closing_date"}
+
+
+def agency_template_rows() -> list[dict]:
+    """The example lines of the downloadable agency template (lib/import_template.py)."""
+    import datetime as dt
+
+    valid = dt.date.today().replace(month=12, day=31) + dt.timedelta(days=4 * 365)
+    return [{"name": "PT Contoh Jaya", "licence_number": "KEP.123/PPTKIS/2024", "status": "licensed",
+             "licence_valid_until": valid.isoformat(), "city": "Palembang", "address": "Jl. Contoh No. 1",
+             "phone": "0711-000-000"}]
+
+
+def job_template_rows() -> list[dict]:
+    """The example line of the job-opening template: a government programme (G to G), which names no agency, so
+    the line imports into any register; its closing date is three months after the download. A P to P line names
+    its agency's licence in `agency_licence` (the agency must be in the register)."""
+    import datetime as dt
+
+    return [{"reference": "JO-CONTOH-001", "position": "Operator pabrik", "country": "KR",
+             "sector": "manufacturing", "scheme": "g_to_g", "employer": "Program G to G Korea (EPS)", "quota": "40",
+             "salary_min": "2060000", "salary_max": "2500000", "currency": "KRW",
+             "requirements": "Pria/wanita 18-39 tahun, sehat, lulus tes bahasa Korea (EPS-TOPIK)",
+             "closing_date": (dt.date.today() + dt.timedelta(days=90)).isoformat(), "status": "draft"}]
+
+
+AGENCY_TEMPLATE_HEADER = ["name", "licence_number", "status", "licence_valid_until", "status_note", "city", "address",
+                          "phone"]
+JOB_TEMPLATE_HEADER = ["reference", "position", "country", "sector", "scheme", "employer", "agency_licence", "quota",
+                       "salary_min", "salary_max", "currency", "requirements", "allowed_costs", "forbidden_costs",
+                       "closing_date", "status"]
+
 # Form fields whose column in the file has another name.
 _FIELD_COLUMN = {"agency": "agency_licence"}
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
+from balekdusun.lib import import_template
 from balekdusun.portal import imports, services
 from balekdusun.portal.forms import AgencyForm, ImportForm, InfoPageForm, JobForm
 from balekdusun.portal.models import Agency, AgencyStatus, InfoPage, JobOpening, JobStatus
@@ -70,7 +72,7 @@ def agency_delete(request, pk):
     return redirect("portal:manage_agencies")
 
 
-def _import(request, *, run, title, columns, example, back):
+def _import(request, *, run, title, columns, template, back):
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     status = 200
@@ -84,20 +86,33 @@ def _import(request, *, run, title, columns, example, back):
         status = 422
     elif form.errors:
         status = 422
+    header, rows = TEMPLATES[template]
     return _no_cache(render(request, "portal/manage/import.html", {
-        "form": form, "result": result, "title": title, "columns": columns, "example": example, "back": back},
-        status=status))
+        "form": form, "result": result, "title": title, "columns": columns, "example": import_template.as_csv(
+            header, rows()), "template": template, "back": back}, status=status))
+
+
+# The downloadable templates of the imports: header and example rows (the same the import page shows).
+TEMPLATES = {
+    "agencies": (imports.AGENCY_TEMPLATE_HEADER, imports.agency_template_rows),
+    "jobs": (imports.JOB_TEMPLATE_HEADER, imports.job_template_rows),
+}
+
+
+@login_required
+def import_template_download(request, kind, fmt):
+    require_perm(request.user, PERM)
+    if kind not in TEMPLATES:
+        raise Http404("unknown template")
+    header, rows = TEMPLATES[kind]
+    return import_template.response(f"template-{kind}", header, rows(), fmt)
 
 
 @login_required
 def agency_import(request):
     require_perm(request.user, PERM)
     return _import(request, run=imports.import_agencies, title=_("Import agencies"),
-                   columns=["name", "licence_number", "status", "licence_valid_until", "status_note", "city",
-                            "address", "phone"],
-                   example="name,licence_number,status,licence_valid_until,city\n"
-                           "PT Contoh Jaya,KEP.123/PPTKIS/2024,licensed,2029-12-31,Palembang",
-                   back="portal:manage_agencies")
+                   columns=imports.AGENCY_TEMPLATE_HEADER, template="agencies", back="portal:manage_agencies")
 
 
 @login_required
@@ -130,12 +145,7 @@ def job_edit(request, pk=None):
 def job_import(request):
     require_perm(request.user, PERM)
     return _import(request, run=imports.import_jobs, title=_("Import job openings"),
-                   columns=sorted(imports.JOB_COLUMNS),
-                   example="reference,position,country,sector,employer,agency_licence,quota,salary_min,salary_max,"
-                           "currency,requirements,closing_date\n"
-                           "JO-2026-001,Pemanen sawit,MY,plantation,Ladang Contoh Sdn Bhd,KEP.123/PPTKIS/2024,40,"
-                           "1700,2200,MYR,\"Pria 21-40 tahun, sehat\",2026-12-31",
-                   back="portal:manage_jobs")
+                   columns=sorted(imports.JOB_COLUMNS), template="jobs", back="portal:manage_jobs")
 
 
 @login_required

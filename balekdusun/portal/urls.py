@@ -33,6 +33,8 @@ urlpatterns = [
     path("portal/manage/jobs/new/", manage_views.job_edit, name="job_new"),
     path("portal/manage/jobs/<int:pk>/", manage_views.job_edit, name="job_edit"),
     path("portal/manage/jobs/import/", manage_views.job_import, name="job_import"),
+    path("portal/manage/<str:kind>/template.<str:fmt>", manage_views.import_template_download,
+         name="import_template"),
     path("portal/manage/pages/", manage_views.page_list, name="manage_pages"),
     path("portal/manage/pages/new/", manage_views.page_edit, name="page_new"),
     path("portal/manage/pages/<int:pk>/", manage_views.page_edit, name="page_edit"),

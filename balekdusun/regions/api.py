@@ -39,5 +39,11 @@ def search_areas(request, params: AreaQuery = Query(...)):
         if not user.is_authenticated:
             raise AuthFailed("auth.missing")
         allowed = lambda code: in_jurisdiction(user, code)  # noqa: E731
-    return search.search_areas(params.q, level=params.level, within=params.within, allowed=allowed,
-                               limit=params.limit)
+    found = search.search_areas(params.q, level=params.level, within=params.within, allowed=allowed,
+                                limit=params.limit)
+    if not found and not params.within:
+        # Kept (normalised text and a count only) for a coordinator to map to an area (/areas/unmatched/).
+        from balekdusun.regions.services import record_miss
+
+        record_miss(params.q)
+    return found

@@ -53,6 +53,9 @@ class AreaField(forms.Field):
             allowed = (lambda c: in_jurisdiction(self.user, c)) if self.user is not None else None
             hits = search.search_areas(text, level=self.level, allowed=allowed, limit=5)
             if not hits:
+                from balekdusun.regions.services import record_miss
+
+                record_miss(text)
                 raise forms.ValidationError(self.error_messages["unknown"], code="unknown", params={"value": text})
             best = [h for h in hits if h["score"] == hits[0]["score"]]
             if len(best) > 1:
@@ -67,3 +70,11 @@ class AreaField(forms.Field):
         if self.user is not None and not in_jurisdiction(self.user, area.code):
             raise forms.ValidationError(self.error_messages["outside"], code="outside", params={"area": area.path})
         return area
+
+
+class MapSearchForm(forms.Form):
+    area = AreaField(label=_("Area it means"))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].user = user

@@ -13,6 +13,8 @@ from django.db import connection, transaction
 from balekdusun.lib.text import normalize_area_name
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.csv"
+ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.csv"
+ALIAS_FILES = (ALIASES_FILE, ABBREVIATIONS_FILE)
 _KOTA = re.compile(r"^kota\b", re.IGNORECASE)
 BATCH = 5000
 
@@ -84,12 +86,17 @@ def load_areas(rows: list[tuple], *, progress: Callable[[int], None] | None = No
     return {"created": len(new), "updated": len(changed), "unchanged": len(rows) - len(new) - len(changed)}
 
 
-def load_aliases(path: Path = ALIASES_FILE) -> int:
-    """Add the aliases listed in `path` (code,alias) for codes that are loaded. Returns how many were new."""
+def load_aliases(paths=None) -> int:
+    """Add the aliases listed in `paths` (CSV: code,alias; lines starting with "#" are comments) for codes that are
+    loaded: by default the local spellings (aliases.csv) and the everyday abbreviations (abbreviations.csv, whose
+    comment says where they come from). Returns how many were new."""
     from balekdusun.regions.models import Area, AreaAlias
 
-    with open(path, newline="", encoding="utf-8") as fh:
-        pairs = [(row["code"].strip(), row["alias"].strip()) for row in csv.DictReader(fh)]
+    pairs = []
+    for path in paths or ALIAS_FILES:
+        with open(path, newline="", encoding="utf-8") as fh:
+            lines = [line for line in fh if not line.startswith("#")]
+        pairs += [(row["code"].strip(), row["alias"].strip()) for row in csv.DictReader(lines)]
     known = set(Area.objects.filter(code__in=[c for c, _ in pairs]).values_list("code", flat=True))
     created = 0
     for code, alias in pairs:

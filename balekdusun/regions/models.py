@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -101,3 +102,35 @@ class AreaAlias(models.Model):
 
         self.search_name = normalize_area_name(self.alias)
         super().save(*args, **kwargs)
+
+
+class UnmatchedStatus(models.TextChoices):
+    OPEN = "open", _("To map")
+    MAPPED = "mapped", _("Mapped to an area")
+    IGNORED = "ignored", _("Ignored")
+
+
+class UnmatchedSearch(models.Model):
+    """An area search that found nothing, kept so a coordinator can map it to an area as a new alias.
+
+    Only the normalised query text, how often it was searched and when: no user, no place, no other context
+    (a query is what someone typed into a place-name box, not personal data worth keeping)."""
+
+    search_name = models.CharField(_("search"), max_length=100, unique=True)
+    count = models.PositiveIntegerField(_("times searched"), default=1)
+    first_at = models.DateTimeField(_("first searched"), auto_now_add=True)
+    last_at = models.DateTimeField(_("last searched"), db_index=True)
+    status = models.CharField(_("status"), max_length=8, choices=UnmatchedStatus.choices,
+                              default=UnmatchedStatus.OPEN, db_index=True)
+    area = models.ForeignKey(Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-count", "-last_at"]
+        verbose_name = _("search without a result")
+        verbose_name_plural = _("searches without a result")
+
+    def __str__(self):
+        return self.search_name

@@ -46,6 +46,7 @@ class FlagKind(models.TextChoices):
     FAST = "fast", _("Visits less than two minutes apart")
     FAR = "far", _("GPS far from the household")
     OUTLIER = "outlier", _("Unusual contact rate")
+    BEFORE_DAY = "before_day", _("Visit dated before its outreach day")
 
 
 class FlagStatus(models.TextChoices):

@@ -1,5 +1,6 @@
 """Quality flags for review: visits logged less than two minutes apart by one officer, GPS far from the
-household, and officers whose contact rate on a day is far from their team's. A coordinator marks each flag
+household, visits dated before their outreach day, and officers whose contact rate on a day is far from their
+team's. A coordinator marks each flag
 accepted or explained; every review is audited."""
 
 import datetime as dt
@@ -12,8 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -56,9 +57,16 @@ def detect(visits) -> dict:
     created = defaultdict(int)
     rows = list(visits.order_by("officer_id", "visited_at", "pk").values_list(
         "pk", "officer_id", "visited_at", "village_id", "outreach_id", "outcome", "latitude", "longitude",
-        "household__latitude", "household__longitude"))
+        "household__latitude", "household__longitude", "outreach__date"))
     previous = None
-    for pk, officer, at, village, outreach, _o, lat, lon, hlat, hlon in rows:
+    for pk, officer, at, village, outreach, _o, lat, lon, hlat, hlon, day in rows:
+        if day is not None and timezone.localdate(at) < day:
+            days = (day - timezone.localdate(at)).days
+            _flag(created, kind=FlagKind.BEFORE_DAY, visit_id=pk, officer_id=officer, village_id=village,
+                  outreach_id=outreach, value=days,
+                  detail=ngettext("Dated %(n)d day before its outreach day (%(day)s): check the phone's date.",
+                                  "Dated %(n)d days before its outreach day (%(day)s): check the phone's date.",
+                                  days) % {"n": days, "day": formats.date_format(day, "j F Y")})
         if previous and previous[0] == officer:
             gap = (at - previous[1]).total_seconds()
             if 0 <= gap < MIN_GAP_SECONDS:

@@ -37,11 +37,18 @@ from balekdusun.core.scoping import in_jurisdiction
 from balekdusun.core.services import DomainError
 from balekdusun.visits.models import RecordKind, Resolution, SyncConflict, Visit
 from balekdusun.visits.schemas import VisitIn
-from balekdusun.visits.services import FLAG_FUTURE, FOLLOWUP_CASE_KIND, FUTURE_TOLERANCE, followup_office
+from balekdusun.visits.services import (
+    FLAG_BEFORE_DAY,
+    FLAG_FUTURE,
+    FOLLOWUP_CASE_KIND,
+    FUTURE_TOLERANCE,
+    followup_office,
+    time_flags,
+)
 
 FLAG_STICKER_KEPT = "sticker.previous_kept"
 # Flags that the effects (and the time check) raise; they are worked out again for the new version.
-RECOMPUTED = ("materials.", "sticker.", "cases.", FLAG_FUTURE)
+RECOMPUTED = ("materials.", "sticker.", "cases.", FLAG_FUTURE, FLAG_BEFORE_DAY)
 
 
 def resolve_conflict(*, conflict: SyncConflict, actor, take_incoming: bool, note: str = "") -> SyncConflict:
@@ -96,8 +103,7 @@ def _take_incoming(conflict: SyncConflict, actor) -> dict:
     if model.sticker_code:
         data["sticker_code"] = codes.normalize(model.sticker_code)
     flags = [f for f in visit.data.get("flags", []) if not f.startswith(RECOMPUTED)]
-    if model.visited_at > conflict.received_at + FUTURE_TOLERANCE:
-        flags.append(FLAG_FUTURE)
+    flags += time_flags(model.visited_at, visit.outreach, future_after=conflict.received_at + FUTURE_TOLERANCE)
     visit.outcome, visit.visited_at = model.outcome, model.visited_at
     visit.latitude, visit.longitude = model.latitude, model.longitude
     visit.data, visit.content_hash = data, conflict.content_hash

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 CREATED, DUPLICATE, CONFLICT, INVALID = "created", "duplicate", "conflict", "invalid"
 FLAG_FUTURE = "visit.time_in_future"
+FLAG_BEFORE_DAY = "visit.before_outreach_day"  # dated (office time zone) before its outreach day's date
 FLAG_TURF_UNKNOWN = "turf.unknown"  # a household created on a phone named a turf it cannot join
 FUTURE_TOLERANCE = timedelta(hours=12)
 
@@ -254,6 +255,12 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
     counts = {}
     for r in out:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
+    visited_days = {p.model.outreach for p in visits if p.model.outreach and isinstance(results[p.index], Result)
+                    and results[p.index].status == CREATED}
+    if visited_days:
+        from balekdusun.campaigns.services import outreach_visited
+
+        outreach_visited(outreach_ids=visited_days, actor=user)
     # One audit entry per push that stored something; a pure replay leaves no trace.
     audited = bool(counts.get(CREATED) or new_conflicts)
     if device is not None or audited:
@@ -393,10 +400,22 @@ def _visit_data(batch: _Batch, p: _Parsed) -> dict:
         from balekdusun.materials import codes
 
         data["sticker_code"] = codes.normalize(m.sticker_code)
-    if m.visited_at > batch.future_after:
-        # A phone with a wrong clock: stored as sent, flagged for the coordinator.
-        data["flags"] = [FLAG_FUTURE]
+    flags = time_flags(m.visited_at, batch.outreaches.get(m.outreach) if m.outreach else None,
+                       future_after=batch.future_after)
+    if flags:
+        # A phone with a wrong clock or date: stored as sent, flagged for the coordinator.
+        data["flags"] = flags
     return data
+
+
+def time_flags(visited_at, outreach, *, future_after) -> list[str]:
+    """Flags about a visit's time: later than the server allows, or on a date before its outreach day."""
+    flags = []
+    if visited_at > future_after:
+        flags.append(FLAG_FUTURE)
+    if outreach is not None and timezone.localdate(visited_at) < outreach.date:
+        flags.append(FLAG_BEFORE_DAY)
+    return flags
 
 
 def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:

@@ -273,4 +273,7 @@ T = {
     "An outreach day that is “%(old)s” cannot become “%(new)s”.":
         "Kegiatan yang berstatus “%(old)s” tidak dapat diubah menjadi “%(new)s”.",
     "A new outreach day cannot be reported yet.": "Kegiatan baru belum dapat berstatus dilaporkan.",
+    "Last visit": "Kunjungan terakhir",
+    "Next:": "Berikutnya:",
+    "Place names that found nothing": "Nama wilayah yang tidak ditemukan",
 }

@@ -129,4 +129,13 @@ T = {
     "The batch has no sticker at this number.": "Batch ini tidak memiliki stiker pada nomor ini.",
     "The sticker is void.": "Stiker dibatalkan.", "Marked as resolved.": "Ditandai selesai.",
     "A correction needs a reason.": "Koreksi harus disertai alasan.",
+    "There are discrepancies: explain them in the note before signing off.":
+        "Ada selisih: jelaskan di catatan sebelum mengesahkan.",
+    "%(n)s by sticker code": ("%(n)s lewat kode stiker",),
+    "Sticker codes": "Kode stiker",
+    "Stickers are counted by their codes: a sticker is handed out when its code is recorded as placed on a house.":
+        "Stiker dihitung lewat kodenya: stiker dianggap dibagikan saat kodenya dicatat terpasang di rumah.",
+    "Issued to this day": "Diserahkan untuk kegiatan ini", "Placed on a house": "Terpasang di rumah",
+    "Still with the team": "Masih dipegang tim",
+    "Placed at this day's visits": "Dipasang pada kunjungan hari ini",
 }

@@ -249,4 +249,5 @@ T = {
     "%(n)s worker": ("%(n)s pekerja",),
     "Type the name of the village (at most 100 characters).": "Ketik nama desa (paling banyak 100 huruf).",
     "BP3MI offices": "Kantor BP3MI",
+    "Template:": "Templat:",
 }

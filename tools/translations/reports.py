@@ -135,4 +135,7 @@ T = {
     "Not a readable image.": "Bukan gambar yang dapat dibaca.",
     "The photo is too large.": "Foto terlalu besar.",
     "This outreach day already has the maximum number of photos.": "Hari kegiatan ini sudah mencapai jumlah foto maksimum.",
+    "Visit dated before its outreach day": "Kunjungan bertanggal sebelum hari kegiatannya",
+    "Dated %(n)d day before its outreach day (%(day)s): check the phone's date.":
+        ("Bertanggal %(n)d hari sebelum hari kegiatannya (%(day)s): periksa tanggal di HP.",),
 }

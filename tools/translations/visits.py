@@ -86,6 +86,89 @@ T = {
         "Memakai versi yang masuk mengganti jawaban kunjungan dan mengulang akibatnya: materi yang dibagikan "
         "dikoreksi di buku stok, kode stiker yang disebut dipasang (stiker yang terpasang sebelumnya tetap di "
         "rumah itu), dan kasus dibuka untuk tindak lanjut yang ditambahkan (kasus yang sudah dibuka tetap ada).",
+    # The visit page and the conflict screen (visits/present.py).
+    "Head of household": "Kepala keluarga", "Husband or wife": "Suami/istri", "Parent": "Orang tua", "Child": "Anak",
+    "Another member of the family": "Anggota keluarga lain", "Neighbour": "Tetangga",
+    "Job opportunities": "Peluang kerja", "The legal procedure": "Prosedur resmi",
+    "The complaints hotline": "Nomor pengaduan", "Signs of illegal recruitment": "Tanda perekrutan ilegal",
+    "Help with documents": "Bantuan dokumen",
+    "Domestic worker": "Pekerja rumah tangga", "Caregiver": "Perawat lansia", "Plantation": "Perkebunan",
+    "Factory": "Pabrik", "Construction": "Konstruksi", "Fishing crew": "Perikanan/ABK",
+    "Hotels and restaurants": "Perhotelan dan restoran", "Other work": "Pekerjaan lain",
+    "within 6 months": "dalam 6 bulan", "within a year": "dalam setahun", "later": "nanti",
+    "not yet decided": "belum tahu kapan",
+    "Knows the legal procedure to work abroad?": "Tahu prosedur resmi bekerja ke luar negeri?",
+    "Knows the complaints hotline?": "Tahu nomor pengaduan?",
+    "Knows the signs of a fake job offer?": "Tahu tanda tawaran kerja palsu?",
+    "Wants to apply for work abroad the legal way": "Ingin mendaftar kerja ke luar negeri secara resmi",
+    "A family member is in trouble abroad": "Anggota keluarga bermasalah di luar negeri",
+    "Reports an illegal recruiter (calo)": "Melaporkan calo/perekrut ilegal",
+    "Needs help with documents": "Butuh bantuan dokumen",
+    "The visit is dated more than 12 hours after it reached the server: the phone's clock was probably wrong.":
+        "Waktu kunjungan lebih dari 12 jam setelah data diterima server: jam HP kemungkinan salah.",
+    "The visit is dated before its outreach day: check the phone's date, or whether it belongs to another day.":
+        "Tanggal kunjungan sebelum hari kegiatannya: periksa tanggal di HP, atau apakah kunjungan ini milik "
+        "kegiatan lain.",
+    "More materials were handed out than the officer had been issued; the shortfall was booked as an automatic "
+    "adjustment, so check the stock reconciliation of the day.":
+        "Materi yang dibagikan lebih banyak daripada yang diserahkan ke petugas; kekurangannya dicatat sebagai "
+        "penyesuaian otomatis, jadi periksa rekonsiliasi stok hari itu.",
+    "A quantity of materials could not be read and was not booked.":
+        "Jumlah materi tidak terbaca dan tidak dicatat.",
+    "The sticker code is not a valid code (probably mistyped), so no sticker was marked as placed.":
+        "Kode stiker tidak valid (mungkin salah ketik), jadi tidak ada stiker yang dicatat terpasang.",
+    "No sticker was ever printed with this code, so none was marked as placed.":
+        "Tidak pernah ada stiker yang dicetak dengan kode ini, jadi tidak ada yang dicatat terpasang.",
+    "This sticker had been voided, so it was not marked as placed.":
+        "Stiker ini sudah dibatalkan, jadi tidak dicatat terpasang.",
+    "This sticker belongs to another office, so it was not marked as placed.":
+        "Stiker ini milik kantor lain, jadi tidak dicatat terpasang.",
+    "This sticker is already placed on another house. It was not moved; a coordinator decides under “Placed twice”.":
+        "Stiker ini sudah terpasang di rumah lain. Stiker tidak dipindahkan; koordinator memutuskan di "
+        "“Terpasang dua kali”.",
+    "The visit was corrected from a sync conflict; the sticker placed by the earlier version stays on the house "
+    "until someone checks the door and voids it.":
+        "Kunjungan dikoreksi dari konflik sinkron; stiker yang dipasang menurut versi sebelumnya tetap tercatat di "
+        "rumah itu sampai ada yang memeriksa pintunya dan membatalkannya.",
+    "The follow-up requests could not be opened as cases because no office could be found for them.":
+        "Permintaan tindak lanjut tidak dapat dibuka sebagai kasus karena tidak ada kantor yang menanganinya.",
+    "The house could not join the walk list its phone named.":
+        "Rumah ini tidak dapat masuk ke daftar kunjungan yang disebut HP.",
+    "The server noted something to check about this visit.": "Server mencatat sesuatu yang perlu diperiksa.",
+    "a house not known to the server": "rumah yang tidak dikenal server",
+    "house without an address": "rumah tanpa alamat",
+    "Yes": "Ya", "No": "Tidak", "Does not know": "Tidak tahu",
+    "a material not in the catalogue": "materi yang tidak ada di katalog",
+    "Materials handed out": "Materi yang dibagikan", "Sticker placed": "Stiker yang dipasang",
+    "went the legal way": "berangkat secara resmi", "went without the legal procedure": "berangkat tidak resmi",
+    "not known whether they went the legal way": "tidak diketahui apakah berangkat resmi",
+    "since %(year)s": "sejak %(year)s", "Family members abroad now": "Anggota keluarga di luar negeri sekarang",
+    "Plans to go %(when)s": "Berencana berangkat %(when)s", "Planning to go abroad": "Berencana ke luar negeri",
+    "House": "Rumah", "Outreach day": "Kegiatan", "not part of an outreach day": "bukan bagian dari kegiatan",
+    "When": "Waktu", "(to within %(m)s m)": "(ketelitian %(m)s m)",
+    "Position": "Lokasi", "Turf": "Wilayah jalan", "a turf not known to the server": "wilayah jalan yang tidak dikenal",
+    "Met with": "Bertemu dengan", "Topics discussed": "Topik yang dibahas", "another topic": "topik lain",
+    "Returned migrant workers living here": "Purna PMI yang tinggal di sini",
+    "May be quoted without a name.": "Bersedia dikutip tanpa nama.", "Not to be quoted.": "Tidak untuk dikutip.",
+    "Story told": "Cerita yang dibagikan", "Follow-up requests": "Permintaan tindak lanjut",
+    "another request": "permintaan lain", "Dusun": "Dusun", "Address": "Alamat",
+    "Where the visit was recorded": "Tempat kunjungan dicatat", "The house": "Rumah",
+    "Visits of %(village)s, %(day)s": "Kunjungan di %(village)s, %(day)s",
+    "%(who)s knocked on %(when)s: %(outcome)s.": "%(who)s mengetuk pintu pada %(when)s: %(outcome)s.",
+    "Reached the server on %(at)s.": "Diterima server pada %(at)s.",
+    "To check": "Perlu diperiksa", "Quality review": "Tinjauan mutu", "What was recorded": "Yang dicatat",
+    "the sticker's page": "halaman stiker", "Where": "Di mana",
+    "Map of the visit and the house": "Peta kunjungan dan rumah",
+    "No position was recorded for this visit or its house.": "Tidak ada lokasi untuk kunjungan ini maupun rumahnya.",
+    "Follow-up cases": "Kasus tindak lanjut",
+    "A restricted case: only its assignee and the head of office can open it.":
+        "Kasus terbatas: hanya petugas yang ditunjuk dan kepala kantor yang dapat membukanya.",
+    "No case was opened from this visit.": "Tidak ada kasus yang dibuka dari kunjungan ini.",
+    "%(who)s's phone sent this record again on %(at)s, with other content than the version stored.":
+        "HP %(who)s mengirim data ini lagi pada %(at)s, dengan isi yang berbeda dari versi yang tersimpan.",
+    "The stored visit's page": "Halaman kunjungan yang tersimpan",
+    "%(n)s difference, highlighted below.": ("%(n)s perbedaan, ditandai di bawah.",),
+    "What": "Apa",
     "Must not contain NUL characters.": "Tidak boleh berisi karakter NUL.",
     "Needs a time zone, e.g. 2023-12-07T09:30:00+07:00.": "Perlu zona waktu, misalnya 2023-12-07T09:30:00+07:00.",
     "Give either household (server id) or household_uuid.":

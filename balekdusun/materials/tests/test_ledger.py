@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from balekdusun.core.services import DomainError
 from balekdusun.materials import ledger, services
-from balekdusun.materials.models import Material, MaterialKind, MoveKind, StockMove
+from balekdusun.materials.models import Material, MaterialKind, MoveKind, Reconciliation, StockMove
 
 from .conftest import make_household, make_outreach, make_visit
 
@@ -106,6 +106,19 @@ def test_signed_off_outreach_refuses_staff_moves(offices, carol, bob, launch, br
     from balekdusun.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="stock.reconciliation_signed", actor=carol).count() == 1
+
+
+def test_sign_off_with_a_discrepancy_needs_a_note(offices, carol, bob, launch, brochure):
+    services.receive_stock(office=offices["sumsel"], material=brochure, quantity=10, actor=carol)
+    services.issue_stock(outreach=launch, material=brochure, quantity=4, officer=bob, actor=carol)
+    for note in ("", "   \n "):
+        with pytest.raises(DomainError) as err:
+            services.sign_off(outreach=launch, actor=carol, note=note)
+        assert err.value.code == "reconciliation.note_required" and err.value.field == "note"
+    assert not Reconciliation.objects.filter(outreach=launch).exists()
+    # Everything accounted for: no note needed.
+    services.return_stock(outreach=launch, material=brochure, quantity=4, officer=bob, actor=carol)
+    assert services.sign_off(outreach=launch, actor=carol).note == ""
 
 
 # --- property-based: any sequence of moves ---------------------------------------------------------------------

@@ -115,6 +115,10 @@ def test_reconciliation_sign_off(login, carol, bob, launch, stocked):
     page = client.get(reverse("materials:outreach", args=[launch.pk]))
     assert page.context["recon"].by_material[0].unaccounted == 98
     assert "discrepancy" in page.content.decode()
+    # The page says a discrepancy needs a note; the server refuses a sign-off without one, on the note field.
+    r = client.post(reverse("materials:outreach", args=[launch.pk]), {"note": "  "})
+    assert r.status_code == 422 and r.context["form"].errors["note"]
+    assert not Reconciliation.objects.filter(outreach=launch).exists()
     r = client.post(reverse("materials:outreach", args=[launch.pk]), {"note": "98 kept for Dusun 2"})
     assert r.status_code == 302
     signed = Reconciliation.objects.get(outreach=launch)

@@ -43,7 +43,9 @@ def stocked(field_setup, bob, carol, offices):
 
 
 def visit_record(household, outreach=None, *, uid=None, outcome="met", **data):
-    body = {"household": household.pk, "visited_at": "2026-01-05T09:30:00+07:00", "outcome": outcome,
+    # On the outreach day of `field_setup` (today), early, so never in the future nor before the day.
+    body = {"household": household.pk, "visited_at": f"{timezone.localdate().isoformat()}T00:30:00+07:00",
+            "outcome": outcome,
             "latitude": -3.3, "longitude": 104.9, "met_role": "head" if outcome == "met" else "",
             "topics": ["hotline", "jobs"],
             "migration": {"abroad": [{"country": "MY", "sector": "plantation", "procedural": False, "year": 2022}],

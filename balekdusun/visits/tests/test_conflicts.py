@@ -66,9 +66,11 @@ def test_taking_the_incoming_version_redoes_every_effect(client, bearer, bob, ca
 
     hh, outreach, brochure, codes = stocked["households"][0], stocked["outreach"], stocked["brochure"], stocked["codes"]
     h = bearer(bob)
+    # The outreach day of 5 January 2026 (a visit dated before its day would be flagged for that).
+    type(outreach).objects.filter(pk=outreach.pk).update(date=dt.date(2026, 1, 5))
     stored = visit_record(hh, outreach, materials=[{"material_id": brochure.pk, "quantity": 2}], sticker_code=codes[0],
                           followups=[{"kind": "broker_report", "note": "Sponsor menawarkan visa turis"},
-                                     {"kind": "needs_documents", "note": ""}])
+                                     {"kind": "needs_documents", "note": ""}], visited_at="2026-01-05T09:30:00+07:00")
     # Another visit to the same house three days later: after the correction it becomes the house's first.
     later = visit_record(hh, outreach, outcome="not_home", visited_at="2026-01-08T10:00:00+07:00")
     assert [r["status"] for r in push(client, h, [stored, later])] == ["created", "created"]

@@ -25,7 +25,7 @@ def test_coordinator_pages(client, bearer, bob, carol, login, field_setup):
     assert r.status_code == 200 and "Bob" in r.content.decode()
     assert c.get("/visits/conflicts/").status_code == 200
     r = c.get(f"/visits/conflicts/{conflict.pk}/")
-    assert r.status_code == 200 and "refused" in r.content.decode()
+    assert r.status_code == 200 and "Menolak" in r.content.decode() and "refused" not in r.content.decode()
     r = c.get("/visits/devices/")
     assert r.status_code == 200 and "p1" in r.content.decode()
 
