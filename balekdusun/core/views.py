@@ -93,7 +93,3 @@ def user_edit(request, pk=None):
         return redirect("core:users")
     return render(request, "core/user_form.html", {"form": form, "target": instance},
                   status=422 if request.method == "POST" else 200)
-
-
-def csrf_failure(request, reason=""):
-    return render(request, "core/csrf_failure.html", {"back": request.META.get("HTTP_REFERER", "")}, status=403)

@@ -96,7 +96,7 @@ T = {
         "Stiker yang sudah terpasang di satu rumah dilaporkan di rumah lain. Stiker tidak dipindahkan; periksa "
         "dengan petugas dan catat apa yang dilakukan.",
     "Placed on": "Terpasang di", "Reported on": "Dilaporkan di", "Officer": "Petugas", "Reported": "Dilaporkan",
-    "Resolution": "Penyelesaian", "Resolve": "Selesaikan", "open": "terbuka", "Nothing to review.": "Tidak ada yang perlu diperiksa.",
+    "Resolution": "Penyelesaian", "Resolve": "Selesaikan", "open": "terbuka", "Nothing to review.": "Tidak ada yang perlu ditinjau.",
     "Material": "Materi", "New version of %(t)s (now v%(v)s)": "Versi baru %(t)s (sekarang v%(v)s)",
     "Retire the previous version": "Hentikan pemakaian versi sebelumnya", "Save": "Simpan", "Date": "Tanggal",
     "signed off": "disahkan", "No outreach day has stock yet.": "Belum ada kegiatan dengan stok.",
