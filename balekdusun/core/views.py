@@ -34,7 +34,12 @@ def healthz(request):
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {})
+    """Today's work for the user's role, from each app's home.py (core/home.py)."""
+    from django.utils import timezone
+
+    from balekdusun.core.home import cards
+
+    return render(request, "core/home.html", {"cards": cards(request.user, timezone.localdate())})
 
 
 @login_required

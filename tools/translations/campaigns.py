@@ -273,4 +273,11 @@ T = {
     "An outreach day that is “%(old)s” cannot become “%(new)s”.":
         "Kegiatan yang berstatus “%(old)s” tidak dapat diubah menjadi “%(new)s”.",
     "A new outreach day cannot be reported yet.": "Kegiatan baru belum dapat berstatus dilaporkan.",
+    # Home-page cards (campaigns/home.py)
+    "no officer yet": "belum ada petugas", "no turfs yet": "belum dibagi wilayah jalan", "ready": "siap",
+    "Days to plan": "Kegiatan yang perlu disiapkan", "All outreach days": "Semua kegiatan",
+    "No outreach day in the next %(n)s day.": ("Tidak ada kegiatan dalam %(n)s hari ke depan.",),
+    "today": "hari ini", "My day": "Hari saya", "Open the field app": "Buka aplikasi lapangan",
+    "You are not on the team of an outreach day in the next two weeks.":
+        "Anda belum masuk tim kegiatan mana pun dalam dua minggu ke depan.",
 }

@@ -151,4 +151,8 @@ T = {
     "%(n)d restricted case(s) you cannot open have this phone number. Ask the office head before opening a new one.":
         "%(n)d kasus terbatas yang tidak dapat Anda buka memakai nomor telepon ini. Tanyakan kepada kepala kantor "
         "sebelum membuka kasus baru.", "All %(n)s in the list": "Semua %(n)s di daftar", "agency in the register": "agensi di daftar resmi",
+    # Home-page cards (cases/home.py)
+    "due %(date)s": "tenggat %(date)s", "All overdue cases": "Semua kasus lewat tenggat",
+    "No case is past its due date.": "Tidak ada kasus yang lewat tenggat.", "My open cases": "Kasus terbuka saya",
+    "No open case is assigned to you.": "Tidak ada kasus terbuka yang ditugaskan kepada Anda.",
 }

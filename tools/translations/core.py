@@ -96,4 +96,9 @@ T = {
         "periksa dulu sebelum mengisinya lagi. Kunjungan yang dicatat di aplikasi lapangan tetap di ponsel sampai "
         "disinkronkan.",
     "National hotline (24 hours, free):": "Hotline nasional (24 jam, gratis):",
+    # Menu groups (core/nav.py) and the home page (core/home.py)
+    "Planning": "Perencanaan", "Field work": "Lapangan", "Materials and stickers": "Materi dan stiker",
+    "Follow-up": "Tindak lanjut", "Reports": "Laporan", "Administration": "Administrasi", "More": "Lainnya",
+    "Nothing to do here today. Choose a task from the menu.":
+        "Tidak ada pekerjaan di sini hari ini. Pilih tugas dari menu.",
 }

@@ -129,4 +129,8 @@ T = {
     "The batch has no sticker at this number.": "Batch ini tidak memiliki stiker pada nomor ini.",
     "The sticker is void.": "Stiker dibatalkan.", "Marked as resolved.": "Ditandai selesai.",
     "A correction needs a reason.": "Koreksi harus disertai alasan.",
+    # Home-page card (materials/home.py)
+    "not signed off": "belum disahkan", "Stock sign-offs due": "Pengesahan stok yang tertunda",
+    "All reconciliations": "Semua rekonsiliasi",
+    "Every past outreach day's stock is signed off.": "Stok semua kegiatan yang sudah lewat telah disahkan.",
 }

@@ -135,4 +135,11 @@ T = {
     "Not a readable image.": "Bukan gambar yang dapat dibaca.",
     "The photo is too large.": "Foto terlalu besar.",
     "This outreach day already has the maximum number of photos.": "Hari kegiatan ini sudah mencapai jumlah foto maksimum.",
+    # Home-page card (reports/home.py)
+    "Visits this week": "Kunjungan minggu ini", "Households reached this week": "Rumah tangga terjangkau minggu ini",
+    "Materials handed out this week": "Materi dibagikan minggu ini", "Cases opened this week": "Kasus baru minggu ini",
+    "Coverage so far": "Cakupan sampai kini", "Open cases": "Kasus terbuka",
+    "This week in your village": "Minggu ini di desa Anda", "This week in your area": "Minggu ini di wilayah Anda",
+    "Week from %(date)s": "Minggu mulai %(date)s", "Open the dashboard": "Buka dasbor",
+    "Overdue cases": "Kasus lewat tenggat",
 }

@@ -86,4 +86,7 @@ T = {
         "Memakai versi yang masuk mengganti jawaban kunjungan dan mengulang akibatnya: materi yang dibagikan "
         "dikoreksi di buku stok, kode stiker yang disebut dipasang (stiker yang terpasang sebelumnya tetap di "
         "rumah itu), dan kasus dibuka untuk tindak lanjut yang ditambahkan (kasus yang sudah dibuka tetap ada).",
+    # Home-page card (visits/home.py)
+    "Conflicts to resolve": "Konflik yang perlu diselesaikan", "All sync conflicts": "Semua konflik sinkronisasi",
+    "No conflict waiting.": "Tidak ada konflik yang menunggu.",
 }
