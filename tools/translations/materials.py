@@ -133,4 +133,7 @@ T = {
     "not signed off": "belum disahkan", "Stock sign-offs due": "Pengesahan stok yang tertunda",
     "All reconciliations": "Semua rekonsiliasi",
     "Every past outreach day's stock is signed off.": "Stok semua kegiatan yang sudah lewat telah disahkan.",
+    # The printed sticker (materials/sheet.html)
+    "Scan for information on working abroad the legal way": "Pindai untuk info kerja ke luar negeri yang resmi",
+    "or open": "atau buka", "National, free": "Nasional, gratis",
 }
