@@ -252,4 +252,9 @@ T = {
     "Go back": "Kembali", "To the page you came from": "Ke halaman sebelumnya",
     "Job openings, the legal way, the hotline": "Lowongan kerja, jalur resmi, hotline",
     "The office answers, free of charge": "Kantor menjawab, tanpa biaya",
+    "Hello %(office)s, I am writing from the Balek Dusun sticker %(code)s. My question:":
+        "Halo %(office)s, saya menghubungi dari stiker Balek Dusun %(code)s. Pertanyaan saya:",
+    "The WhatsApp message starts with this sticker's code, %(code)s, so the office knows which village you write "
+    "from.":
+        "Pesan WhatsApp diawali kode stiker ini, %(code)s, agar kantor tahu dari desa mana Anda menulis.",
 }
