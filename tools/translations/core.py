@@ -101,4 +101,6 @@ T = {
     "Follow-up": "Tindak lanjut", "Reports": "Laporan", "Administration": "Administrasi", "More": "Lainnya",
     "Nothing to do here today. Choose a task from the menu.":
         "Tidak ada pekerjaan di sini hari ini. Pilih tugas dari menu.",
+    "city (place of signing)": "kota (tempat penandatanganan)", "NIP (civil servant number)": "NIP",
+    "A NIP has 18 digits.": "NIP terdiri dari 18 angka.",
 }

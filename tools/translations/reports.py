@@ -181,4 +181,6 @@ T = {
     "other note": "catatan lain", "yes": "ya", "no": "tidak",
     "Codes instead of words (for scripts: column keys, area codes, usernames)":
         "Kode, bukan kata (untuk skrip: kunci kolom, kode wilayah, nama pengguna)",
+    "Copied": "Tersalin", "Select the text and copy it by hand.": "Pilih teksnya lalu salin secara manual.",
+    "Copy text": "Salin teks", "Download (.txt)": "Unduh (.txt)",
 }
