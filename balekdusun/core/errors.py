@@ -5,18 +5,15 @@ site they were in: the public portal's frame for `/portal/` and `/s/` (which nam
 was asked for), the staff frame elsewhere. The 500 page is a self-contained template rendered without a request
 context: it must still answer when the database is down or the user cannot be loaded.
 
-Paths under `/api/` get JSON, not HTML: an API client reads `detail`.
+Paths under `/api/` are left to `core.apierrors.ApiErrorMiddleware`, which turns any error page there into the
+API's JSON error shape.
 """
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext as _
 
 _PUBLIC_PREFIXES = ("/portal/", "/s/", "/sitemap.xml", "/robots.txt")
-
-
-def _is_api(request) -> bool:
-    return request.path.startswith("/api/")
 
 
 def _is_public(request) -> bool:
@@ -53,21 +50,13 @@ def _render(request, status: int, title: str, message: str, *, detail: str = "",
     return HttpResponse(loader.render_to_string("core/error.html", context, request), status=status)
 
 
-def _json(status: int, detail: str):
-    return JsonResponse({"detail": detail}, status=status)
-
-
 def bad_request(request, exception=None):
-    if _is_api(request):
-        return _json(400, "Bad request")
     return _render(request, 400, _("The request could not be read"),
                    _("The address or the form sent was incomplete or damaged. Go back and try again; if it happens "
                      "again, start from the home page."), back=_safe_back(request))
 
 
 def permission_denied(request, exception=None):
-    if _is_api(request):
-        return _json(403, "Forbidden")
     # A PermissionDenied raised by our views carries a translated sentence ("Your role does not allow this.");
     # Django's own carry none. Public pages never explain more than the title.
     detail = str(exception) if exception is not None and not _is_public(request) else ""
@@ -78,8 +67,6 @@ def permission_denied(request, exception=None):
 
 
 def page_not_found(request, exception=None):
-    if _is_api(request):
-        return _json(404, "Not found")
     if _is_public(request):
         message = _("This page does not exist or is no longer published. Job openings close and pages move; "
                     "start again from the home page.")
@@ -91,8 +78,6 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     """No request context (no user, no session, no database): only the active language and fixed text."""
-    if _is_api(request):
-        return _json(500, "Server error")
     public = _is_public(request)
     try:
         from balekdusun.portal import conf
@@ -106,8 +91,6 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     """An expired or missing form token (a phone left on a page overnight)."""
-    if _is_api(request):
-        return _json(403, "CSRF check failed")
     return _render(request, 403, _("The form has expired"),
                    _("For your safety a form can only be sent for a limited time, and with cookies allowed. Go "
                      "back, reload the page and send it again. What you typed may need to be entered again."),
