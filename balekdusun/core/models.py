@@ -167,3 +167,13 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("audit entries are never deleted")
+
+    @property
+    def object_label(self) -> str:
+        """The kind of record in words ("kasus", not "cases.case")."""
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(self.object_type)._meta.verbose_name) if self.object_type else ""
+        except (LookupError, ValueError):
+            return ""

@@ -280,4 +280,13 @@ T = {
     "today": "hari ini", "My day": "Hari saya", "Open the field app": "Buka aplikasi lapangan",
     "You are not on the team of an outreach day in the next two weeks.":
         "Anda belum masuk tim kegiatan mana pun dalam dua minggu ke depan.",
+    "other countries": "negara lain",
+    "One row per area (village, district or regency) and period (a month, or the whole year when the month is "
+    "empty), with the columns:":
+        "Satu baris per wilayah (desa, kecamatan atau kabupaten) dan periode (satu bulan, atau setahun penuh bila "
+        "bulan kosong), dengan kolom:",
+    ", and optional columns for the split by destination and sector:":
+        ", serta kolom tambahan untuk rincian menurut negara tujuan dan sektor:",
+    "If any row is wrong, nothing is imported and every problem is listed by line and column.":
+        "Bila ada baris yang salah, tidak ada yang diimpor dan setiap masalah disebutkan per baris dan kolom.",
 }
