@@ -147,7 +147,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 X_FRAME_OPTIONS = "DENY"
 # An expired form (a phone left on a page overnight) gets a page that says what to do, in the user's language.
-CSRF_FAILURE_VIEW = "balekdusun.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "balekdusun.core.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -12,6 +12,12 @@ urlpatterns = [
     path("", include("balekdusun.core.urls")),
 ]
 
+# Error pages in the site's layout and language; JSON under /api/ (balekdusun/core/errors.py).
+handler400 = "balekdusun.core.errors.bad_request"
+handler403 = "balekdusun.core.errors.permission_denied"
+handler404 = "balekdusun.core.errors.page_not_found"
+handler500 = "balekdusun.core.errors.server_error"
+
 # app -> URL prefix. Apps without a urls.py yet are skipped, so each can land on its own.
 APP_URLS = {
     "regions": "areas/",

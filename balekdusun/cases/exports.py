@@ -13,6 +13,7 @@ from balekdusun.cases import codes
 from balekdusun.cases.privacy import initials, redact_phone
 from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
+from balekdusun.lib.countries import country_name
 
 MAX_ROWS = 50_000
 _PHONE = re.compile(r"^\+\d{6,15}$")
@@ -59,7 +60,8 @@ def build_rows(qs, *, personal: bool) -> list[list]:
             local(c["due_at"]).strftime("%Y-%m-%d") if c["due_at"] else "",
             yes if c["status"] in OPEN_STATUSES and c["due_at"] and c["due_at"] < now else "",
             local(c["closed_at"]).strftime("%Y-%m-%d") if c["closed_at"] else "",
-            reasons.get(c["closure_reason_id"], ""), referral.get(c["referred_to"], ""), c["destination_country"],
+            reasons.get(c["closure_reason_id"], ""), referral.get(c["referred_to"], ""),
+            country_name(c["destination_country"]),
             c["reporter_name"] if personal else initials(c["reporter_name"]),
             c["reporter_phone"] if personal else redact_phone(c["reporter_phone"]),
             c["reporter_relationship"],

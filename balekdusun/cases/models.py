@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from balekdusun.cases import codes
 from balekdusun.cases.crypto import EncryptedCharField, EncryptedTextField
@@ -32,7 +33,7 @@ class CaseSource(models.TextChoices):
 class CaseStatus(models.TextChoices):
     NEW = "new", _("New")
     VERIFIED = "verified", _("Verified")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("case status", "In progress")
     REFERRED = "referred", _("Referred")
     RESOLVED = "resolved", _("Resolved")
     CLOSED = "closed", _("Closed")
@@ -225,7 +226,7 @@ class CallDirection(models.TextChoices):
 
 
 class CallOutcome(models.TextChoices):
-    REACHED = "reached", _("Reached")
+    REACHED = "reached", pgettext_lazy("contact attempt", "Reached")
     NO_ANSWER = "no_answer", _("No answer")
     UNREACHABLE = "unreachable", _("Number not active")
     WRONG_NUMBER = "wrong_number", _("Wrong number")

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from balekdusun.core.nav import GROUPS
 from balekdusun.core.roles import role_has_perm
 
 CURRENT = ' aria-current="page"'  # a constant, no user input
@@ -36,9 +37,11 @@ def _all_items():
 
 
 @lru_cache(maxsize=64)
-def _menu_for(role: str, language: str) -> tuple[tuple[str, str], ...]:
-    """(label, url) of the menu entries a role may use. Entries and URLs never change while the process runs,
-    so each signed-in page only marks the current one instead of resolving ~30 URLs again."""
+def _menu_for(role: str, language: str) -> tuple[tuple[str, str, str], ...]:
+    """(group, label, url) of the menu entries a role may use, grouped in the order of GROUPS. Entries and URLs
+    never change while the process runs, so each signed-in page only marks the current one instead of resolving
+    ~30 URLs again."""
+    order = {key: i for i, key in enumerate(GROUPS)}
     menu = []
     for item in _all_items():
         if item.perm and not role_has_perm(role, item.perm):
@@ -47,25 +50,55 @@ def _menu_for(role: str, language: str) -> tuple[tuple[str, str], ...]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        menu.append((str(item.label), url))
+        group = item.group if item.group in GROUPS or item.group == "" else "more"
+        menu.append((group, str(item.label), url))
+    menu.sort(key=lambda entry: -1 if entry[0] == "" else order[entry[0]])  # stable: keeps `order` inside a group
     return tuple(menu)
 
 
-def _active(menu, path: str) -> tuple[int, ...]:
-    """Indexes of the menu entries the page belongs to (its URL, or one the path lies below)."""
-    return tuple(i for i, (_label, url) in enumerate(menu) if path == url or (url != "/" and path.startswith(url)))
+def _active(menu, path: str) -> int | None:
+    """Index of the one entry the page belongs to: its own URL, else the longest entry URL the path lies below
+    (/cases/board/ is "Case board", not also "Cases")."""
+    best, best_len = None, -1
+    for i, (_group, _label, url) in enumerate(menu):
+        if (path == url or (url != "/" and path.startswith(url))) and len(url) > best_len:
+            best, best_len = i, len(url)
+    return best
+
+
+def _link(i: int, label: str, url: str, active: int | None) -> str:
+    return f'<li><a href="{escape(url)}"{CURRENT if i == active else ""}>{escape(label)}</a></li>'
 
 
 @lru_cache(maxsize=512)
-def _menu_html(role: str, language: str, active: tuple[int, ...]) -> str:
-    """The signed-in menu: folding on phones, a row on wide screens (a closed <details> hides its content)."""
-    links = "".join(f'<li><a href="{escape(url)}"{CURRENT if i in active else ""}>{escape(label)}</a></li>'
-                    for i, (label, url) in enumerate(_menu_for(role, language)))
+def _menu_html(role: str, language: str, active: int | None) -> str:
+    """The signed-in menu, grouped by task. On phones a folding list of groups with their entries (a closed
+    <details> hides its content); on wide screens one row of groups and a second row with the entries of the
+    current group. Exactly one entry carries aria-current in each copy."""
+    menu = _menu_for(role, language)
+    groups: dict[str, list[tuple[int, str, str]]] = {}
+    for i, (group, label, url) in enumerate(menu):
+        groups.setdefault(group, []).append((i, label, url))
+    here = menu[active][0] if active is not None else None
+    folded, row, sub = [], [], ""
+    for group, entries in groups.items():
+        links = "".join(_link(i, label, url, active) for i, label, url in entries)
+        if group == "":
+            folded.append(links)
+            row.append(links)
+            continue
+        name = escape(str(GROUPS[group]))
+        folded.append(f'<li class="group"><span class="group-name">{name}</span><ul>{links}</ul></li>')
+        first_url = escape(entries[0][2])
+        mark = ' class="here"' if group == here else ""
+        row.append(f'<li><a href="{first_url}"{mark}>{name}</a></li>')
+        if group == here:
+            sub = f'<ul class="sub" aria-label="{name}">{links}</ul>'
     # Messages outside the f-strings: makemessages does not look inside them.
     main, label = escape(gettext("Main")), escape(gettext("Menu"))
     return (f'<details class="menu">\n      <summary aria-label="{label}">☰ {label}</summary>\n'
-            f'      <nav aria-label="{main}"><ul>{links}</ul></nav>\n'
-            f'    </details>\n    <nav class="menu-wide" aria-label="{main}"><ul>{links}</ul></nav>\n    ')
+            f'      <nav aria-label="{main}"><ul>{"".join(folded)}</ul></nav>\n'
+            f'    </details>\n    <nav class="menu-wide" aria-label="{main}"><ul>{"".join(row)}</ul>{sub}</nav>\n    ')
 
 
 @lru_cache(maxsize=8)
@@ -124,7 +157,8 @@ def menu(request) -> list[dict]:
         return []
     entries = _menu_for(user.role, get_language())
     active = _active(entries, request.path)
-    return [{"label": label, "url": url, "active": i in active} for i, (label, url) in enumerate(entries)]
+    return [{"group": group, "label": label, "url": url, "active": i == active}
+            for i, (group, label, url) in enumerate(entries)]
 
 
 def navigation(request):

@@ -9,11 +9,11 @@ DEMO_PASSWORD = "balekdusun-demo"
 
 OFFICES = [
     {"name": "BP3MI Sumatera Selatan", "short_name": "BP3MI Sumsel", "jurisdiction": ["16"],
-     "address": "Jl. Kapten A. Rivai, Palembang", "hotline_name": "Songket",
+     "address": "Jl. Kapten A. Rivai, Palembang", "city": "Palembang", "hotline_name": "Songket",
      # The real "Songket" hotline number is to be confirmed by the office (see shared/DOMAIN.md).
      "hotline_phone": "0711-000-0000", "whatsapp": "0811-7000-000", "email": "bp3mi.sumsel@example.go.id"},
     {"name": "BP3MI Jawa Timur", "short_name": "BP3MI Jatim", "jurisdiction": ["35"],
-     "address": "Jl. Raya Bandara Juanda, Sidoarjo", "hotline_name": "",
+     "address": "Jl. Raya Bandara Juanda, Sidoarjo", "city": "Sidoarjo", "hotline_name": "",
      "hotline_phone": "031-000-0000", "whatsapp": "0811-3000-000", "email": "bp3mi.jatim@example.go.id"},
 ]
 
@@ -30,6 +30,8 @@ USERS = [
     ("koordinator.jatim", "Sri", "Handayani", Role.COORDINATOR, "BP3MI Jawa Timur", None),
     ("petugas.jatim", "Agus", "Setiawan", Role.OFFICER, "BP3MI Jawa Timur", None),
 ]
+
+DEMO_NIPS = {"kepala.sumsel": "197501012000032001", "kepala.jatim": "197203152001121002"}
 
 
 def seed(ctx: dict) -> None:
@@ -50,6 +52,11 @@ def seed(ctx: dict) -> None:
             user.full_clean()
             user.save()
         users[username] = user
+    # Signature blocks print the head's NIP (a made-up number for the demo) and the office's city.
+    for username, nip in DEMO_NIPS.items():
+        User.objects.filter(username=username, nip="").update(nip=nip)
+    for spec in OFFICES:
+        Office.objects.filter(name=spec["name"], city="").update(city=spec["city"])
     ctx["offices"] = offices
     ctx["users"] = users
 

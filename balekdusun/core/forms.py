@@ -58,7 +58,7 @@ class UserForm(forms.ModelForm):
         from balekdusun.core.models import User
 
         model = User
-        fields = ["username", "first_name", "last_name", "email", "phone", "role", "office", "is_active"]
+        fields = ["username", "first_name", "last_name", "nip", "email", "phone", "role", "office", "is_active"]
 
     def __init__(self, *args, actor, **kwargs):
         from balekdusun.core.models import Office

@@ -3,6 +3,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,8 @@ class Office(models.Model):
     hotline_name = models.CharField(_("hotline name"), max_length=60, blank=True)
     whatsapp = models.CharField(_("WhatsApp number"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # Where the office signs its letters and reports ("Palembang, 4 Desember 2026").
+    city = models.CharField(_("city (place of signing)"), max_length=60, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -54,6 +57,9 @@ class User(AbstractUser):
     village = models.ForeignKey("regions.Area", verbose_name=_("village"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="+")
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    # Civil servant number (Nomor Induk Pegawai, 18 digits), printed under the name in signature blocks.
+    nip = models.CharField(_("NIP (civil servant number)"), max_length=18, blank=True,
+                           validators=[RegexValidator(r"^\d{18}$", _("A NIP has 18 digits."))])
 
     scope_office_field = "office_id"
 
@@ -161,3 +167,13 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("audit entries are never deleted")
+
+    @property
+    def object_label(self) -> str:
+        """The kind of record in words ("kasus", not "cases.case")."""
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(self.object_type)._meta.verbose_name) if self.object_type else ""
+        except (LookupError, ValueError):
+            return ""

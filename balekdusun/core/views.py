@@ -34,7 +34,12 @@ def healthz(request):
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {})
+    """Today's work for the user's role, from each app's home.py (core/home.py)."""
+    from django.utils import timezone
+
+    from balekdusun.core.home import cards
+
+    return render(request, "core/home.html", {"cards": cards(request.user, timezone.localdate())})
 
 
 @login_required
@@ -93,7 +98,3 @@ def user_edit(request, pk=None):
         return redirect("core:users")
     return render(request, "core/user_form.html", {"form": form, "target": instance},
                   status=422 if request.method == "POST" else 200)
-
-
-def csrf_failure(request, reason=""):
-    return render(request, "core/csrf_failure.html", {"back": request.META.get("HTTP_REFERER", "")}, status=403)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from balekdusun.core.nav import NavItem
 
 ITEMS = [
-    NavItem(_("Materials"), "materials:catalogue", "materials.view", 40),
-    NavItem(_("Stock"), "materials:stock", "materials.view", 41),
-    NavItem(_("Stickers"), "materials:batches", "materials.view", 42),
+    NavItem(_("Materials"), "materials:catalogue", "materials.view", 40, group="materials"),
+    NavItem(_("Stock"), "materials:stock", "materials.view", 41, group="materials"),
+    NavItem(_("Stickers"), "materials:batches", "materials.view", 42, group="materials"),
 ]

@@ -446,8 +446,9 @@ def _place(visit, normal: str, household) -> str | None:
     return None
 
 
-def record_scan(code: str) -> Sticker | None:
-    """Contract (portal): someone opened /s/<code>. Stores time and code only; None for unknown or void codes."""
+def find_sticker(code: str) -> Sticker | None:
+    """Contract (portal): the sticker a typed or scanned code names, with its office and village; None for
+    unknown or void codes. Records nothing (a visitor opening the page again the same day)."""
     normal = codes.normalize(code)
     if not codes.is_valid(normal):
         return None
@@ -455,7 +456,16 @@ def record_scan(code: str) -> Sticker | None:
                .filter(code=normal).first())
     if sticker is None or sticker.status == StickerStatus.VOID:
         return None
-    scan = StickerScan.objects.create(sticker=sticker, code=normal)
+    return sticker
+
+
+def record_scan(code: str) -> Sticker | None:
+    """Contract (portal): someone opened /s/<code> for the first time today. Stores time and code only; None for
+    unknown or void codes."""
+    sticker = find_sticker(code)
+    if sticker is None:
+        return None
+    scan = StickerScan.objects.create(sticker=sticker, code=sticker.code)
     rollups.sticker_scanned(scan)
     return sticker
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from balekdusun.portal import conf as portal_conf
 
 PAGE_W, PAGE_H = 210.0, 297.0  # A4, mm
 MIN_LABEL_W, MIN_LABEL_H = 30.0, 18.0  # below this the QR code is too small to scan from a doorway
@@ -75,6 +78,13 @@ def sticker_url(code: str) -> str:
     return f"{settings.SITE_URL}/s/{code}"
 
 
+def short_address() -> str:
+    """The sticker's address without the scheme, to be typed by someone who cannot scan: the label prints
+    "<short_address>" and the code under it ("balekdusun.go.id/s/" + "K7M2Q9X")."""
+    host = settings.SITE_URL.split("://", 1)[-1].rstrip("/")
+    return f"{host.removeprefix('www.')}/s/"
+
+
 def qr_data_uri(code: str) -> str:
     """The QR code as a PNG with one pixel per module; the sheet scales it up without smoothing
     (`image-rendering: pixelated`, i.e. /Interpolate false in the PDF), so modules print as sharp squares.
@@ -106,13 +116,26 @@ def sheet_html(codes: list[str], *, layout: Layout, office, outline: bool = Fals
             labels.append({"code": code, "left": left, "top": top, "qr": qr_data_uri(code)})
         pages.append(labels)
     box = _label_box(layout)
-    # 7 monospace characters take about 4.5 em with the letter spacing; 1 mm = 2.835 pt.
-    code_pt = min(box["text_w"] * 2.835 / 4.5 * 0.95, box["text_h"] * (1.0 if not box["stacked"] else 1.2), 22)
-    return render_to_string("materials/sheet.html", {
-        "pages": pages, "layout": layout, "box": box, "office": office, "outline": outline,
-        "code_pt": round(code_pt, 2), "small_pt": round(max(5.5, min(code_pt * 0.5, 11)), 2),
-        "hotline": office.hotline_phone or "0800-1000", "hotline_name": office.hotline_name,
-    })
+    # The text block holds about twelve lines of small text: brand, the call to action (up to three lines), the
+    # short address, the code (1.6 lines), the office's hotline (two lines) and the national line, each of up to
+    # 26 average characters (0.55 em each). 1 mm = 2.835 pt.
+    width_pt, height_pt = box["text_w"] * 2.835, box["text_h"] * 2.835
+    small_pt = max(4.5, min(height_pt / 12.5, width_pt / (26 * 0.55), 9))
+    # 7 monospace characters take about 4.5 em with the letter spacing.
+    code_pt = min(width_pt / 4.5 * 0.95, small_pt * 1.7)
+    address = short_address()
+    brand = f"Balek Dusun · {office.short_name or office.name}"
+    national = portal_conf.NATIONAL_HOTLINE
+    # Always Indonesian: the sticker is printed for the houses, whatever language the coordinator reads.
+    with translation.override("id"):
+        return render_to_string("materials/sheet.html", {
+            "pages": pages, "layout": layout, "box": box, "office": office, "outline": outline,
+            "code_pt": round(code_pt, 2), "small_pt": round(small_pt, 2),
+            "address_pt": round(min(small_pt, width_pt / (len(address) + 11) / 0.6), 2), "address": address,
+            "brand": brand, "brand_pt": round(min(small_pt, width_pt / len(brand) / 0.64), 2),
+            "hotline": office.hotline_phone or national, "hotline_name": office.hotline_name,
+            "national": national if office.hotline_phone else "",
+        })
 
 
 def render_sheet(codes: list[str], *, layout: Layout, office, outline: bool = False) -> bytes:

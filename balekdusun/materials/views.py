@@ -22,6 +22,7 @@ from balekdusun.materials.models import (
     StickerBatch,
     StickerConflict,
     StickerScan,
+    StickerStatus,
     StockMove,
 )
 
@@ -297,6 +298,7 @@ def batch_detail(request, pk):
     page = Paginator(stickers, 100).get_page(request.GET.get("page"))
     return render(request, "materials/batch.html", {
         "batch": batch, "page": page, "counts": analytics.status_counts(batch.stickers.all()),
+        "status_labels": dict(StickerStatus.choices),
         "issue_form": issue_form, "sheet_form": forms.SheetForm(initial={"preset": "3x8", "start": 1}),
         "can_manage": has_perm(request.user, "stickers.manage")}, status=status)
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from balekdusun.core import ratelimit
 from balekdusun.core.models import Office
 from balekdusun.core.services import DomainError
-from balekdusun.portal import conf, services
+from balekdusun.portal import conf, scans, services
 from balekdusun.portal.forms import CheckForm, HelpForm, JobFilterForm
 from balekdusun.portal.models import Agency, AgencyStatus, InfoPage, InfoSection, JobOpening
 from balekdusun.portal.publishing import no_store, public_page
@@ -62,19 +62,39 @@ def sticker(request, code):
 
     Only the office and the village name are shown; never anything about the household itself.
     """
-    from balekdusun.materials.services import record_scan
+    from balekdusun.materials.services import find_sticker, record_scan
 
-    found = record_scan(code) if len(code) <= 32 else None
+    found = find_sticker(code) if len(code) <= 32 else None
     if found is None:
         response = _page(request, "portal/sticker_unknown.html", {"code": code[:32]}, status=404,
                          title=_("Sticker not recognised"))
     else:
+        # A scan counts once per visitor per sticker per day (portal/scans.py), not at every view.
+        if scans.first_view_today(request, found.code):
+            record_scan(found.code)
         village = found.household.village.name if found.household_id else ""
         context = {**_home_context(found.office), "village_name": village,
-                   "help_query": f"?s={found.code}"}
+                   "help_query": f"?s={found.code}", "sticker_code": found.code,
+                   "whatsapp_url": _whatsapp_with_code(found.office, found.code)}
         response = _page(request, "portal/home.html", context, title=found.office.name)
+        scans.remember(request, response, found.code)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _whatsapp_with_code(office, code: str) -> str:
+    """A wa.me link to the office with the sticker's code in the first message, so the office can tie the chat
+    to the house the sticker is on (the page itself never shows anything about the house)."""
+    from urllib.parse import quote
+
+    from balekdusun.portal.templatetags.portal import wa_href
+
+    base = wa_href(office.whatsapp) if office.whatsapp else ""
+    if not base:
+        return ""
+    text = _("Hello %(office)s, I am writing from the Balek Dusun sticker %(code)s. My question:") % {
+        "office": office.short_name or office.name, "code": code}
+    return f"{base}?text={quote(text)}"
 
 
 @public_page(params=("country", "sector", "closing_after", "page"))

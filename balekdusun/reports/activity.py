@@ -130,15 +130,52 @@ def _conclusion(fig: stats.Figures, details: dict, target: int | None) -> list[s
     if fig["mig.planning"]:
         lines.append(f"{angka(fig['mig.planning'])} warga berencana bekerja ke luar negeri dan diarahkan ke "
                      "Disnaker/LTSA untuk jalur resmi.")
-    if fig["cases.opened"]:
-        lines.append(f"{angka(fig['cases.opened'])} tindak lanjut dibuka dan ditangani sesuai batas waktu layanan.")
+    lines.extend(_case_sentences(details.get("cases")))
     lines.append("Kegiatan dilanjutkan di desa kantong PMI berikutnya sesuai rencana kampanye.")
     return lines
 
 
+def case_figures(cases, now=None) -> dict:
+    """What happened to the follow-ups of a set of visits, read from the cases themselves today: opened, done
+    (resolved or closed), done by their due time, still open, and open past their due time."""
+    from balekdusun.cases.models import OPEN_STATUSES
+
+    now = now or timezone.now()
+    out = {"opened": 0, "done": 0, "done_in_time": 0, "open": 0, "overdue": 0}
+    for status, due, resolved, closed in cases.values_list("status", "due_at", "resolved_at", "closed_at"):
+        out["opened"] += 1
+        if status in OPEN_STATUSES:
+            out["open"] += 1
+            out["overdue"] += bool(due and due < now)
+        else:
+            out["done"] += 1
+            finished = resolved or closed
+            out["done_in_time"] += bool(finished and (due is None or finished <= due))
+    return out
+
+
+def _case_sentences(cases: dict | None) -> list[str]:
+    """The report's sentence about follow-ups, from `case_figures`: never a claim the figures do not carry."""
+    if not cases or not cases["opened"]:
+        return []
+    parts = []
+    if cases["done"]:
+        in_time = (" dalam batas waktu layanan" if cases["done_in_time"] == cases["done"]
+                   else f", {angka(cases['done_in_time'])} di antaranya dalam batas waktu layanan"
+                   if cases["done_in_time"] else ", tetapi tidak ada yang dalam batas waktu layanan")
+        parts.append(f"{angka(cases['done'])} sudah selesai{in_time}")
+    if cases["open"]:
+        late = f", {angka(cases['overdue'])} di antaranya melewati batas waktu" if cases["overdue"] else ""
+        parts.append(f"{angka(cases['open'])} masih ditangani{late}")
+    return [f"{angka(cases['opened'])} tindak lanjut dibuka dari kunjungan ini: " + "; ".join(parts) + "."]
+
+
 def outreach_context(outreach) -> dict:
+    from balekdusun.cases.models import Case
+
     fig = stats.outreach_figures(outreach)
     details = _visit_details(outreach.visits.all())
+    details["cases"] = case_figures(Case.objects.filter(visit__outreach=outreach))
     officers, partners = _team([outreach])
     office = outreach.campaign.office
     return {
@@ -158,8 +195,11 @@ def campaign_context(campaign, start: dt.date, end: dt.date) -> dict:
 
     outreaches = list(campaign.outreaches.filter(date__gte=start, date__lte=end).select_related("village")
                       .order_by("date"))
+    from balekdusun.cases.models import Case
+
     fig = stats.campaign_figures(campaign, start, end)
     details = _visit_details(Visit.objects.filter(outreach__in=outreaches))
+    details["cases"] = case_figures(Case.objects.filter(visit__outreach__in=outreaches))
     officers, partners = _team(outreaches)
     from balekdusun.reports.models import OutreachPhoto
 
@@ -182,7 +222,21 @@ def _signer(office):
     from balekdusun.core.roles import Role
 
     head = User.objects.filter(office=office, role=Role.HEAD, is_active=True).order_by("id").first()
-    return {"role": f"Kepala {office.name}", "name": head.display_name if head else ""}
+    place = office.city or _office_place(office)
+    return {"role": f"Kepala {office.name}", "name": head.display_name if head else "",
+            "nip": head.nip if head else "", "place": place,
+            "place_date": f"{place}, {tanggal(timezone.localdate(), with_day=False)}" if place
+            else tanggal(timezone.localdate(), with_day=False)}
+
+
+def _office_place(office) -> str:
+    """Without a city set on the office: the name of its jurisdiction when it is one area (a province)."""
+    from balekdusun.regions.models import Area
+
+    codes = office.jurisdiction or []
+    if len(codes) == 1:
+        return Area.objects.filter(code=codes[0]).values_list("name", flat=True).first() or ""
+    return ""
 
 
 def render_pdf(context: dict) -> bytes:
@@ -228,6 +282,11 @@ def outreach_release(request, pk):
                                  pk=pk)
     ctx = outreach_context(outreach)
     text = release_text(ctx, outreach)
+    if request.GET.get("download") == "txt":
+        response = HttpResponse(text + "\n", content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = (f'attachment; filename="siaran-pers-{outreach.date:%Y%m%d}-'
+                                           f'{outreach.village_id}.txt"')
+        return response
     return render(request, "reports/release.html", {"o": outreach, "text": text})
 
 

@@ -23,7 +23,7 @@ from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import in_jurisdiction, scoped
 from balekdusun.core.views import require_perm
-from balekdusun.reports import conf
+from balekdusun.reports import conf, export_words
 
 REDACTED = "***"
 FORMATS = ("csv", "xlsx")
@@ -56,9 +56,16 @@ class Dataset:
     name = ""
     label = ""
 
-    def __init__(self, user, *, area=None, start=None, end=None):
+    def __init__(self, user, *, area=None, start=None, end=None, codes=False):
         self.user, self.area, self.start, self.end = user, area, start, end
         self.personal = has_perm(user, "personal.view")
+        self.codes = codes  # True: column keys and codes (scripts); False: headers and values in words
+
+    def output_header(self) -> list[str]:
+        return list(self.header) if self.codes else export_words.people_header(self.header)
+
+    def output_rows(self):
+        return self.rows() if self.codes else export_words.people_rows(self.name, self.header, self.rows())
 
     def _dates(self, qs, field):
         if self.start:
@@ -209,8 +216,8 @@ def render_csv(dataset, filename):
 
     def stream():
         # One chunk per few hundred rows: a write per row would cost a system call per row on the server.
-        buf = ["\ufeff", writer.writerow(dataset.header)]  # the BOM makes spreadsheet programs read UTF-8
-        for row in dataset.rows():
+        buf = ["\ufeff", writer.writerow(dataset.output_header())]  # the BOM makes spreadsheet programs read UTF-8
+        for row in dataset.output_rows():
             buf.append(writer.writerow(row))
             if len(buf) >= 500:
                 yield "".join(buf)
@@ -230,9 +237,9 @@ def write_xlsx(dataset, fileobj) -> int:
                                              "strings_to_urls": False})
     sheet = workbook.add_worksheet(dataset.name)
     bold = workbook.add_format({"bold": True})
-    sheet.write_row(0, 0, dataset.header, bold)
+    sheet.write_row(0, 0, dataset.output_header(), bold)
     n = 0
-    for n, row in enumerate(dataset.rows(), start=1):
+    for n, row in enumerate(dataset.output_rows(), start=1):
         sheet.write_row(n, 0, row)
     workbook.close()
     return n
@@ -250,6 +257,8 @@ class ExportForm(forms.Form):
     area = forms.CharField(label=_("Area code"), required=False, max_length=16)
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    codes = forms.BooleanField(label=_("Codes instead of words (for scripts: column keys, area codes, usernames)"),
+                               required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -293,7 +302,8 @@ def download(request, kind, fmt):
             "datasets": _choices(), "form": form,
             "personal": has_perm(request.user, "personal.view")}, status=400)
     data = form.cleaned_data
-    dataset = DATASETS[kind](request.user, area=data["area"] or None, start=data["start"], end=data["end"])
+    dataset = DATASETS[kind](request.user, area=data["area"] or None, start=data["start"], end=data["end"],
+                             codes=data["codes"])
     audit.log(request.user, "export.downloaded", None, area_code=data["area"] or "", dataset=kind, format=fmt,
               redacted=not dataset.personal, area=data["area"], start=str(data["start"] or ""),
               end=str(data["end"] or ""))

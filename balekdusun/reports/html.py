@@ -12,6 +12,13 @@ from django.utils.translation import gettext_noop
 from balekdusun.lib.words import translator
 from balekdusun.reports.svg import escape
 
+# Words used inside the f-strings below, where makemessages (xgettext) does not look: listed here so that they
+# reach the catalogue ("Question", "First visit" showed in English on every dashboard).
+_EXTRACTED = (gettext_noop("Question"), gettext_noop("First visit"), gettext_noop("Later visits"),
+              gettext_noop("Area"), gettext_noop("Outreach days"), gettext_noop("Date"), gettext_noop("Campaign"),
+              gettext_noop("Status"), gettext_noop("No outreach days in this village yet."),
+              gettext_noop("No activity recorded here yet."))
+
 
 def _num(value) -> str:
     """A number as the template engine shows it (localized: "42,5" in Indonesian), escaped."""

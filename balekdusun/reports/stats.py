@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from balekdusun.core.scoping import scoped
+from balekdusun.lib.numbers import pct
 from balekdusun.regions.models import area_label, area_prefix
 from balekdusun.reports import rollups
 from balekdusun.reports.models import TOTAL, RollupCounter
@@ -39,7 +40,7 @@ def share(part, whole) -> float | None:
 
 
 def _pct(value) -> str:
-    return "—" if value is None else f"{value}%"
+    return pct(value)
 
 
 @dataclass

@@ -204,7 +204,7 @@ T = {
     "Month calendar": "Kalender bulanan",
     "Status": "Status",
     "All": "Semua",
-    "Filter": "Saring",
+    "Filter": "Filter",
     "Date": "Tanggal",
     "Campaign": "Program",
     "Turfs": "Wilayah jalan",
@@ -221,7 +221,7 @@ T = {
         "bobotnya, lalu jumlahnya dibagi total bobot.",
     "Score": "Skor",
     "PMI origin": "Asal PMI",
-    "Migrant households": "RT migran",
+    "Migrant households": "Keluarga PMI",
     "Cases": "Kasus",
     "Not reached": "Belum dikunjungi",
     "Last outreach": "Kegiatan terakhir",
@@ -276,4 +276,20 @@ T = {
     "Last visit": "Kunjungan terakhir",
     "Next:": "Berikutnya:",
     "Place names that found nothing": "Nama wilayah yang tidak ditemukan",
+    # Home-page cards (campaigns/home.py)
+    "no officer yet": "belum ada petugas", "no turfs yet": "belum dibagi wilayah jalan", "ready": "siap",
+    "Days to plan": "Kegiatan yang perlu disiapkan", "All outreach days": "Semua kegiatan",
+    "No outreach day in the next %(n)s day.": ("Tidak ada kegiatan dalam %(n)s hari ke depan.",),
+    "today": "hari ini", "My day": "Hari saya", "Open the field app": "Buka aplikasi lapangan",
+    "You are not on the team of an outreach day in the next two weeks.":
+        "Anda belum masuk tim kegiatan mana pun dalam dua minggu ke depan.",
+    "other countries": "negara lain",
+    "One row per area (village, district or regency) and period (a month, or the whole year when the month is "
+    "empty), with the columns:":
+        "Satu baris per wilayah (desa, kecamatan atau kabupaten) dan periode (satu bulan, atau setahun penuh bila "
+        "bulan kosong), dengan kolom:",
+    ", and optional columns for the split by destination and sector:":
+        ", serta kolom tambahan untuk rincian menurut negara tujuan dan sektor:",
+    "If any row is wrong, nothing is imported and every problem is listed by line and column.":
+        "Bila ada baris yang salah, tidak ada yang diimpor dan setiap masalah disebutkan per baris dan kolom.",
 }

@@ -15,7 +15,7 @@ T = {
     "Channel": "Saluran", "Caller name": "Nama penelepon", "Caller phone": "Telepon penelepon",
     "Relationship to the migrant worker": "Hubungan dengan PMI", "e.g. mother, husband, self":
         "mis. ibu, suami, diri sendiri",
-    "Migrant worker's name": "Nama PMI", "Employer": "Majikan / pemberi kerja", "Agency (P3MI)": "Agensi (P3MI)",
+    "Migrant worker's name": "Nama PMI", "Employer": "Pemberi kerja", "Agency (P3MI)": "Agensi (P3MI)",
     "What happened": "Kejadian", "Health details": "Keterangan kesehatan", "Victim status": "Status korban",
     "e.g. suspected trafficking (TPPO). Makes the case restricted.":
         "mis. dugaan korban TPPO. Kasus otomatis menjadi terbatas.",
@@ -59,7 +59,7 @@ T = {
     "sensitivity": "sensitivitas", "area": "wilayah", "village": "desa", "assignee": "penanggung jawab",
     "due": "tenggat", "reporter name": "nama pelapor", "reporter phone": "telepon pelapor",
     "relationship to the subject": "hubungan dengan PMI", "subject name (the migrant worker)": "nama PMI",
-    "destination country (ISO code)": "negara tujuan (kode ISO)", "employer": "majikan",
+    "destination country (ISO code)": "negara tujuan (kode ISO)", "employer": "pemberi kerja",
     "agency (P3MI)": "agensi (P3MI)", "consent to process personal data": "persetujuan pemrosesan data pribadi",
     "narrative": "kronologi", "health details": "keterangan kesehatan",
     "victim status (e.g. suspected trafficking)": "status korban (mis. dugaan TPPO)", "referred to": "dirujuk ke",
@@ -107,7 +107,7 @@ T = {
         "Balek Dusun: %(o)d kasus lewat tenggat dan %(s)d segera jatuh tempo. Buka daftar kasus.",
     # templates
     "overdue": "lewat tenggat", "not given": "tidak disebutkan", "No cases.": "Tidak ada kasus.",
-    "Filter": "Saring", "List": "Daftar", "unassigned": "belum ditugaskan", "Case": "Kasus",
+    "Filter": "Filter", "List": "Daftar", "unassigned": "belum ditugaskan", "Case": "Kasus",
     "People and story": "Pihak terkait dan kronologi", "Consent": "Persetujuan", "not recorded": "tidak dicatat",
     "Personal data and the narrative are visible to the assignee and to coordinators.":
         "Data pribadi dan kronologi hanya terlihat oleh penanggung jawab dan koordinator.",
@@ -151,4 +151,8 @@ T = {
     "%(n)d restricted case(s) you cannot open have this phone number. Ask the office head before opening a new one.":
         "%(n)d kasus terbatas yang tidak dapat Anda buka memakai nomor telepon ini. Tanyakan kepada kepala kantor "
         "sebelum membuka kasus baru.", "All %(n)s in the list": "Semua %(n)s di daftar", "agency in the register": "agensi di daftar resmi",
+    # Home-page cards (cases/home.py)
+    "due %(date)s": "tenggat %(date)s", "All overdue cases": "Semua kasus lewat tenggat",
+    "No case is past its due date.": "Tidak ada kasus yang lewat tenggat.", "My open cases": "Kasus terbuka saya",
+    "No open case is assigned to you.": "Tidak ada kasus terbuka yang ditugaskan kepada Anda.",
 }

@@ -20,13 +20,13 @@ T = {
     "National administrator": "Administrator nasional", "Head of office": "Kepala kantor",
     "Coordinator": "Koordinator", "Field officer": "Petugas lapangan", "Village official": "Aparat desa",
     "Viewer": "Pemantau", "Skip to content": "Langsung ke isi", "Menu": "Menu", "Main": "Utama",
-    "Tokens": "Token", "Password": "Kata sandi", "Sign out": "Keluar", "Hotline": "Hotline", "Pages": "Halaman",
+    "Tokens": "Token", "Password": "Sandi", "Sign out": "Keluar", "Hotline": "Hotline", "Pages": "Halaman",
     "Previous": "Sebelumnya", "Page %(n)s of %(total)s": "Halaman %(n)s dari %(total)s", "Next": "Berikutnya",
-    "Action starts with": "Aksi diawali", "Filter": "Saring", "Time": "Waktu", "Who": "Siapa", "Action": "Aksi",
+    "Action starts with": "Aksi diawali", "Filter": "Filter", "Time": "Waktu", "Who": "Siapa", "Action": "Aksi",
     "Record": "Data", "Area": "Wilayah", "Nothing logged yet.": "Belum ada catatan.",
     "Welcome, %(name)s": "Selamat datang, %(name)s",
     "All offices (national administrator)": "Semua kantor (administrator nasional)",
-    "Sign in": "Masuk", "No office": "Belum ada kantor", "Change password": "Ganti kata sandi", "Save": "Simpan",
+    "Sign in": "Masuk", "No office": "Belum ada kantor", "Change password": "Ganti sandi", "Save": "Simpan",
     "Password changed": "Kata sandi sudah diganti", "Back to home": "Kembali ke beranda", "API tokens": "Token API",
     "A token lets a phone or a script use the API as you. It is shown only once.":
         "Token memungkinkan ponsel atau skrip memakai API atas nama Anda. Token hanya ditampilkan sekali.",
@@ -62,6 +62,47 @@ T = {
     "Back to the form": "Kembali ke formulir", "Portal home": "Beranda portal",
     "Too many failed sign-ins. Try again after %(time)s.":
         "Terlalu banyak percobaan masuk yang salah. Coba lagi setelah pukul %(time)s.",
+    # Error pages (core/errors.py)
+    "The request could not be read": "Permintaan tidak dapat dibaca",
+    "The address or the form sent was incomplete or damaged. Go back and try again; if it happens again, start "
+    "from the home page.":
+        "Alamat atau formulir yang dikirim tidak lengkap atau rusak. Kembali dan coba lagi; bila terjadi lagi, "
+        "mulai dari beranda.",
+    "You may not open this page": "Anda tidak boleh membuka halaman ini",
+    "Your account's role or area does not include this page. If you need it for your work, ask your coordinator "
+    "or office head to change your access.":
+        "Peran atau wilayah akun Anda tidak mencakup halaman ini. Bila Anda memerlukannya untuk pekerjaan, minta "
+        "koordinator atau kepala kantor mengubah akses Anda.",
+    "We could not find this page": "Halaman tidak ditemukan",
+    "This page does not exist or is no longer published. Job openings close and pages move; start again from the "
+    "home page.":
+        "Halaman ini tidak ada atau tidak lagi diterbitkan. Lowongan bisa ditutup dan halaman bisa pindah; mulai "
+        "lagi dari beranda.",
+    "This page does not exist, or what it showed was removed or lies outside your area. Check the address, or go "
+    "back and choose from the menu.":
+        "Halaman ini tidak ada, atau isinya sudah dihapus atau berada di luar wilayah Anda. Periksa alamatnya, "
+        "atau kembali dan pilih dari menu.",
+    "Go back": "Kembali", "To my home page": "Ke beranda saya", "Public portal": "Portal publik",
+    "Error %(status)s": "Galat %(status)s", "Error 500": "Galat 500",
+    "Something went wrong": "Terjadi kesalahan",
+    "The server could not finish this page. It is not your fault, and the team has been told. Wait a minute and "
+    "try again.":
+        "Server tidak dapat menyelesaikan halaman ini. Ini bukan kesalahan Anda, dan tim sudah diberi tahu. Tunggu "
+        "sebentar lalu coba lagi.",
+    "If you need help now, call the free hotline.": "Bila Anda perlu bantuan sekarang, hubungi hotline gratis.",
+    "Data you had saved before is safe. What you were sending on this page may not have been saved: check it "
+    "before entering it again. Visits recorded in the field app stay on the phone until they are synced.":
+        "Data yang sudah tersimpan sebelumnya aman. Yang sedang Anda kirim di halaman ini mungkin belum tersimpan: "
+        "periksa dulu sebelum mengisinya lagi. Kunjungan yang dicatat di aplikasi lapangan tetap di ponsel sampai "
+        "disinkronkan.",
+    "National hotline (24 hours, free):": "Hotline nasional (24 jam, gratis):",
+    # Menu groups (core/nav.py) and the home page (core/home.py)
+    "Planning": "Perencanaan", "Field work": "Lapangan", "Materials and stickers": "Materi dan stiker",
+    "Follow-up": "Tindak lanjut", "Reports": "Laporan", "Administration": "Administrasi", "More": "Lainnya",
+    "Nothing to do here today. Choose a task from the menu.":
+        "Tidak ada pekerjaan di sini hari ini. Pilih tugas dari menu.",
+    "city (place of signing)": "kota (tempat penandatanganan)", "NIP (civil servant number)": "NIP",
+    "A NIP has 18 digits.": "NIP terdiri dari 18 angka.",
     # API errors (core/apierrors.py)
     "Your session has ended; sign in again.": "Sesi berakhir, masuk lagi.",
     "This sign-in was withdrawn; sign in again.": "Izin masuk ini sudah dicabut; masuk lagi.",

@@ -96,7 +96,7 @@ T = {
         "Stiker yang sudah terpasang di satu rumah dilaporkan di rumah lain. Stiker tidak dipindahkan; periksa "
         "dengan petugas dan catat apa yang dilakukan.",
     "Placed on": "Terpasang di", "Reported on": "Dilaporkan di", "Officer": "Petugas", "Reported": "Dilaporkan",
-    "Resolution": "Penyelesaian", "Resolve": "Selesaikan", "open": "terbuka", "Nothing to review.": "Tidak ada yang perlu diperiksa.",
+    "Resolution": "Penyelesaian", "Resolve": "Selesaikan", "open": "terbuka", "Nothing to review.": "Tidak ada yang perlu ditinjau.",
     "Material": "Materi", "New version of %(t)s (now v%(v)s)": "Versi baru %(t)s (sekarang v%(v)s)",
     "Retire the previous version": "Hentikan pemakaian versi sebelumnya", "Save": "Simpan", "Date": "Tanggal",
     "signed off": "disahkan", "No outreach day has stock yet.": "Belum ada kegiatan dengan stok.",
@@ -138,4 +138,11 @@ T = {
     "Issued to this day": "Diserahkan untuk kegiatan ini", "Placed on a house": "Terpasang di rumah",
     "Still with the team": "Masih dipegang tim",
     "Placed at this day's visits": "Dipasang pada kunjungan hari ini",
+    # Home-page card (materials/home.py)
+    "not signed off": "belum disahkan", "Stock sign-offs due": "Pengesahan stok yang tertunda",
+    "All reconciliations": "Semua rekonsiliasi",
+    "Every past outreach day's stock is signed off.": "Stok semua kegiatan yang sudah lewat telah disahkan.",
+    # The printed sticker (materials/sheet.html)
+    "Scan for information on working abroad the legal way": "Pindai untuk info kerja ke luar negeri yang resmi",
+    "or open": "atau buka", "National, free": "Nasional, gratis",
 }

@@ -206,12 +206,12 @@ T = {
         "Halaman informasi sedang disiapkan. Silakan hubungi hotline.",
     "Last updated": "Terakhir diperbarui", "Questions? Ask for help": "Ada pertanyaan? Minta bantuan",
     "Import CSV": "Impor CSV", "Name or licence": "Nama atau izin", "Status": "Status", "All": "Semua",
-    "Filter": "Saring", "Name": "Nama", "No agencies.": "Belum ada perusahaan.", "Back": "Kembali",
+    "Filter": "Filter", "Name": "Nama", "No agencies.": "Belum ada perusahaan.", "Back": "Kembali",
     "Save": "Simpan", "Delete": "Hapus", "Columns:": "Kolom:", "Example:": "Contoh:",
     "Every line is checked first. If any line has an error, nothing is imported.":
         "Setiap baris diperiksa dulu. Bila ada satu baris yang salah, tidak ada yang diimpor.",
     "%(n)s error; nothing was imported.": ("%(n)s kesalahan; tidak ada yang diimpor.",),
-    "Import": "Impor", "Public page": "Halaman publik", "Reference": "Referensi", "Position": "Jabatan",
+    "Import": "Impor", "Public page": "Halaman publik", "Reference": "Nomor referensi", "Position": "Jabatan",
     "Office": "Kantor", "closed": "ditutup", "No job openings.": "Belum ada lowongan.", "Title": "Judul",
     "Section": "Bagian", "Updated": "Diperbarui", "No pages.": "Belum ada halaman.",
     "Your request could not be sent": "Permintaan Anda tidak dapat dikirim",
@@ -250,4 +250,12 @@ T = {
     "Type the name of the village (at most 100 characters).": "Ketik nama desa (paling banyak 100 huruf).",
     "BP3MI offices": "Kantor BP3MI",
     "Template:": "Templat:",
+    "Go back": "Kembali", "To the page you came from": "Ke halaman sebelumnya",
+    "Job openings, the legal way, the hotline": "Lowongan kerja, jalur resmi, hotline",
+    "The office answers, free of charge": "Kantor menjawab, tanpa biaya",
+    "Hello %(office)s, I am writing from the Balek Dusun sticker %(code)s. My question:":
+        "Halo %(office)s, saya menghubungi dari stiker Balek Dusun %(code)s. Pertanyaan saya:",
+    "The WhatsApp message starts with this sticker's code, %(code)s, so the office knows which village you write "
+    "from.":
+        "Pesan WhatsApp diawali kode stiker ini, %(code)s, agar kantor tahu dari desa mana Anda menulis.",
 }

@@ -169,6 +169,9 @@ T = {
     "The stored visit's page": "Halaman kunjungan yang tersimpan",
     "%(n)s difference, highlighted below.": ("%(n)s perbedaan, ditandai di bawah.",),
     "What": "Apa",
+    # Home-page card (visits/home.py)
+    "Conflicts to resolve": "Konflik yang perlu diselesaikan", "All sync conflicts": "Semua konflik sinkronisasi",
+    "No conflict waiting.": "Tidak ada konflik yang menunggu.",
     "Must not contain NUL characters.": "Tidak boleh berisi karakter NUL.",
     "Needs a time zone, e.g. 2023-12-07T09:30:00+07:00.": "Perlu zona waktu, misalnya 2023-12-07T09:30:00+07:00.",
     "Give either household (server id) or household_uuid.":

@@ -39,6 +39,12 @@ def test_area_autocomplete_fills_the_code_and_filters(page, browser_login, dave,
 def test_menu_is_visible_on_a_desktop_screen(page, browser_login, dave):
     page.set_viewport_size({"width": 1280, "height": 800})
     browser_login(dave)
-    link = page.locator("nav.menu-wide a", has_text="Log audit")
-    assert link.is_visible()
     assert not page.locator("details.menu").is_visible()
+    # One row of task groups; a group opens its entries in a second row, with the current one marked.
+    page.locator("nav.menu-wide > ul > li > a", has_text="Administrasi").click()
+    link = page.locator("nav.menu-wide ul.sub a", has_text="Log audit")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url("**/audit/")
+    assert page.locator("nav.menu-wide ul.sub a[aria-current=page]").inner_text() == "Log audit"
+    assert page.locator("nav.menu-wide [aria-current]").count() == 1

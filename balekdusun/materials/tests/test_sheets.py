@@ -82,3 +82,44 @@ def test_layout_positions_are_exact():
     assert last_left + layout.label_w == pytest.approx(210 - 6)
     assert last_top + layout.label_h == pytest.approx(297 - 11)
     assert layout.position(24) == layout.position(0)
+
+
+@pytest.mark.parametrize("preset", ["3x8", "2x5", "3x7"])
+def test_sticker_says_what_it_is_for_inside_its_label(carol, preset, settings):
+    """Call to action, the short address with the code (for people who cannot scan), the office's hotline and
+    the national line, all printed inside the label: text that overflows is clipped, so it is read back
+    from the label's rectangle only."""
+    settings.SITE_URL = "https://balekdusun.bp2mi.go.id"
+    layout = sheets.PRESETS[preset]
+    pdf = sheets.render_sheet(["K7M2Q9X", "ABCDEFG"], layout=layout, office=carol.office)
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0]
+        text_page = page.get_textpage()
+        pt = 72 / 25.4
+        left, top = layout.position(1)
+        text = text_page.get_text_bounded(left=left * pt, right=(left + layout.label_w) * pt,
+                                          top=(297 - top) * pt, bottom=(297 - top - layout.label_h) * pt)
+        text_page.close()
+        page.close()
+    finally:
+        doc.close()
+    flat = " ".join(text.split())
+    assert "Pindai untuk info kerja ke luar negeri yang resmi" in flat
+    assert "balekdusun.bp2mi.go.id/s/ ABCDEFG" in flat or "balekdusun.bp2mi.go.id/s/ABCDEFG" in flat
+    assert "0711-000-0000" in flat and "0800-1000" in flat and "Songket" in flat
+    assert "K7M2Q9X" not in flat  # the neighbouring label is outside this rectangle
+
+
+def test_sticker_is_printed_in_indonesian_whatever_the_coordinator_reads(carol):
+    from django.utils import translation
+
+    with translation.override("en"):
+        html = sheets.sheet_html(["K7M2Q9X"], layout=sheets.PRESETS["3x8"], office=carol.office)
+    assert "Pindai untuk info kerja ke luar negeri yang resmi" in html and "Scan for" not in html
+
+
+def test_an_office_without_its_own_hotline_prints_the_national_line_once(carol):
+    carol.office.hotline_phone = ""
+    html = sheets.sheet_html(["K7M2Q9X"], layout=sheets.PRESETS["3x8"], office=carol.office)
+    assert html.count("0800-1000") == 1

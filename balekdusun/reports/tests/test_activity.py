@@ -82,3 +82,88 @@ def test_campaign_period_report(login, dave, launch):
     assert "1 Desember 2023 s.d. 31 Desember 2023" in text
     response = client.get(f"/reports/campaign/{campaign.pk}/report.pdf?start=2023-12-31&end=2023-12-01")
     assert response.status_code == 400 and "end" in response.context["form"].errors
+
+
+def _five_cases(launch, dave):
+    """Five follow-ups from the launch's visits: one resolved in time, one resolved late, three still open (one
+    past its due date)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from balekdusun.cases.models import Case, CaseStatus
+
+    now = timezone.now()
+    visit = launch["visits"][0]
+    specs = [(CaseStatus.RESOLVED, now + dt.timedelta(days=1), now), (CaseStatus.RESOLVED, now - dt.timedelta(days=2),
+             now), (CaseStatus.NEW, now + dt.timedelta(days=3), None), (CaseStatus.IN_PROGRESS,
+             now + dt.timedelta(days=3), None), (CaseStatus.VERIFIED, now - dt.timedelta(days=1), None)]
+    for i, (status, due, resolved) in enumerate(specs):
+        Case.objects.create(reference=f"T{i}X7K2M9", office=dave.office, kind="information", source="visit",
+                            status=status, visit=visit, village_id=visit.village_id, due_at=due,
+                            resolved_at=resolved)
+
+
+@pytest.mark.django_db
+def test_the_report_says_what_happened_to_the_follow_ups(dave, launch):
+    from balekdusun.reports import activity
+
+    _five_cases(launch, dave)
+    context = activity.outreach_context(launch["outreach"])
+    assert context["details"]["cases"] == {"opened": 5, "done": 2, "done_in_time": 1, "open": 3, "overdue": 1}
+    sentence = [line for line in context["conclusion"] if "tindak lanjut" in line]
+    assert sentence == ["5 tindak lanjut dibuka dari kunjungan ini: 2 sudah selesai, 1 di antaranya dalam batas "
+                        "waktu layanan; 3 masih ditangani, 1 di antaranya melewati batas waktu."]
+    # Never the old blanket claim.
+    assert not any("ditangani sesuai batas waktu layanan" in line for line in context["conclusion"])
+
+
+def test_case_sentences_cover_every_shape():
+    from balekdusun.reports.activity import _case_sentences
+
+    assert _case_sentences({"opened": 0, "done": 0, "done_in_time": 0, "open": 0, "overdue": 0}) == []
+    assert _case_sentences({"opened": 2, "done": 2, "done_in_time": 2, "open": 0, "overdue": 0}) == [
+        "2 tindak lanjut dibuka dari kunjungan ini: 2 sudah selesai dalam batas waktu layanan."]
+    assert _case_sentences({"opened": 4, "done": 0, "done_in_time": 0, "open": 4, "overdue": 0}) == [
+        "4 tindak lanjut dibuka dari kunjungan ini: 4 masih ditangani."]
+    assert _case_sentences({"opened": 1, "done": 1, "done_in_time": 0, "open": 0, "overdue": 0}) == [
+        "1 tindak lanjut dibuka dari kunjungan ini: 1 sudah selesai, tetapi tidak ada yang dalam batas waktu "
+        "layanan."]
+
+
+@pytest.mark.django_db
+def test_signature_block_has_place_date_name_and_nip(login, dave, launch):
+    from django.utils import timezone
+
+    from balekdusun.reports.activity import tanggal
+
+    dave.nip = "197501012000032001"
+    dave.save()
+    dave.office.city = "Palembang"
+    dave.office.save()
+    text, _objects = pdf_text(login(dave).get(f"/reports/outreach/{launch['outreach'].pk}/report.pdf").content)
+    assert f"Palembang, {tanggal(timezone.localdate(), with_day=False)}" in text
+    assert "Dave" in text and "NIP 197501012000032001" in text
+
+
+@pytest.mark.django_db
+def test_signature_place_falls_back_to_the_province(dave, launch):
+    from balekdusun.reports.activity import _signer
+
+    assert _signer(dave.office)["place"] == "Sumatera Selatan"
+    assert _signer(dave.office)["nip"] == ""
+
+
+@pytest.mark.django_db
+def test_a_nip_has_eighteen_digits(login, dave):
+    from balekdusun.core.models import User
+
+    client = login(dave)
+    data = {"username": "budi", "first_name": "Budi", "last_name": "", "email": "", "phone": "", "role": "officer",
+            "office": dave.office_id, "is_active": "on", "password": "a-long-password-1", "nip": "1975-01"}
+    response = client.post("/users/new/", data)
+    assert response.status_code == 422 and "nip" in response.context["form"].errors
+    assert not User.objects.filter(username="budi").exists()
+    data["nip"] = "197501012000031005"
+    assert client.post("/users/new/", data).status_code == 302
+    assert User.objects.get(username="budi").nip == "197501012000031005"

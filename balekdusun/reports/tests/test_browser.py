@@ -27,3 +27,23 @@ def test_dashboard_and_map_on_a_phone(page, browser_login, dave, bob, offices, m
     # Five houses drawn as single points plus the village circle, fetched from the bbox API.
     page.wait_for_function("document.getElementById('map').dataset.drawn === 'points 5 1'")
     assert page.locator("table tbody tr").count() == 1
+
+
+def test_news_release_can_be_copied_and_downloaded(page, browser_login, dave, bob, offices):
+    out = f.outreach(offices["sumsel"])
+    home = f.household(lat=-3.30, lon=104.90)
+    f.visit(home, bob, f.at(dt.date(2023, 12, 7), 9), "met", outreach=out, data=f.MIGRANT_DATA)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    browser_login(dave)
+    page.goto(f"/reports/outreach/{out.pk}/release/")
+    text = page.locator("#release").input_value()
+    assert "Desa Pematang Buluran" in text
+    page.click("text=Salin teks")
+    page.wait_for_function("document.getElementById('release-status').textContent === 'Tersalin'")
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    with page.expect_download() as info:
+        page.click("text=Unduh (.txt)")
+    download = info.value
+    assert download.suggested_filename == f"siaran-pers-20231207-{out.village_id}.txt"
+    with open(download.path(), encoding="utf-8") as fh:
+        assert fh.read().strip() == text.strip()
