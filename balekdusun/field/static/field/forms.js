@@ -164,13 +164,13 @@ function stickerRemote(res, households, household) {
 export async function visitForm({ household, outreach, turf, user, token, onSaved, onCancel }) {
   stickerCodes();
   const key = String(outreach.id);
-  const [teamStock, myStock, materials, stickers, stickerState, refs, outbox, households] = await Promise.all([
+  const [teamStock, myStock, materials, stickers, codeStates, refs, outbox, households] = await Promise.all([
     db.kv.get("stock"), db.kv.get("mystock"), db.kv.get("materials"), db.kv.get("stickers"), db.kv.get("sticker_state"),
     db.kv.get("refs"), db.table("outbox"), db.table("households")]);
   const stock = (teamStock || {})[key] || {};
   const mine = (myStock || {})[key] || {};
   const free = new Set((stickers || {})[key] || []);
-  const state = (stickerState || {})[key] || { placed: {}, void: [] };
+  const state = (codeStates || {})[key] || { placed: {}, void: [] };
   const gps = gpsLine();
   const countries = (refs || {}).countries || [];
   // Stickers are counted by their codes alone: a sticker-kind material is never a hand-out here.
