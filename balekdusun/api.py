@@ -4,10 +4,14 @@ from importlib import import_module
 
 from django.utils import timezone
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
 from ninja.parser import Parser
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as _NinjaSessionAuth
+from ninja.utils import check_csrf
 from pydantic_core import from_json
+
+from balekdusun.core import apierrors
+from balekdusun.core.apierrors import ApiError, AuthFailed
 
 # app -> mount point under /api/v1/
 ROUTERS = {
@@ -23,7 +27,21 @@ ROUTERS = {
 
 
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer bd_...` for the field app and scripts."""
+    """`Authorization: Bearer bd_...` for the field app and scripts.
+
+    A request that carries an Authorization header is decided here and only here: a token that is unknown,
+    expired or revoked (or a header that is not a bearer token) is a 401 naming the reason (`auth.invalid`,
+    `auth.expired`, `auth.revoked`), and the session is never consulted, so a phone whose token ran out gets the
+    401 that makes it ask for a sign-in again, never the session's CSRF refusal."""
+
+    def __call__(self, request):
+        header = request.headers.get("Authorization")
+        if header is None:
+            return None  # no token: the session may authenticate
+        scheme, _sep, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise AuthFailed("auth.invalid")
+        return self.authenticate(request, token.strip())
 
     def authenticate(self, request, token):
         from balekdusun.core.models import ApiToken
@@ -31,10 +49,12 @@ class TokenAuth(HttpBearer):
         try:
             api_token = ApiToken.objects.select_related("user", "user__office").get(
                 key_hash=ApiToken.hash_key(token))
-        except ApiToken.DoesNotExist:
-            return None
-        if not api_token.is_active or not api_token.user.is_active:
-            return None
+        except (ApiToken.DoesNotExist, UnicodeEncodeError):
+            raise AuthFailed("auth.invalid") from None
+        if api_token.revoked_at or not api_token.user.is_active:
+            raise AuthFailed("auth.revoked")
+        if not api_token.is_active:
+            raise AuthFailed("auth.expired")
         now = timezone.now()
         # Touch at most once a minute: a sync of many batches should not write on every request.
         if api_token.last_used_at is None or (now - api_token.last_used_at).total_seconds() > 60:
@@ -44,7 +64,20 @@ class TokenAuth(HttpBearer):
         return api_token.user
 
 
-AUTH = [TokenAuth(), django_auth]
+class SessionAuth(_NinjaSessionAuth):
+    """A signed-in browser session. Its writes are checked against CSRF; a request without a signed-in session
+    is simply not authenticated (401), whatever its method."""
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise ApiError(403, apierrors.csrf_message(), code="auth.csrf")
+        return user
+
+
+AUTH = [TokenAuth(), SessionAuth()]
 
 
 class FastJSONParser(Parser):
@@ -66,9 +99,7 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(AuthenticationError)
-def _unauthorized(request, exc):
-    return api.create_response(request, {"detail": "Missing, invalid, revoked or expired token."}, status=401)
+apierrors.install(api)
 
 
 for _app, _prefix in ROUTERS.items():

@@ -6,11 +6,11 @@ import uuid
 
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 
 from balekdusun.campaigns import priority, services, walklist
 from balekdusun.campaigns.models import Turf
 from balekdusun.core.api import require_api_perm
+from balekdusun.core.apierrors import ApiError, between, not_found
 from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, scoped
 from balekdusun.core.services import DomainError
 
@@ -31,7 +31,7 @@ class PriorityOut(Schema):
 def priority_list(request, within: str | None = None, limit: int = 50):
     require_api_perm(request.user, "campaigns.view")
     if not 1 <= limit <= 500:
-        raise HttpError(422, "limit: must be between 1 and 500")
+        raise ApiError(422, between(1, 500), field="limit")
     return [{"code": v.code, "name": v.name, "district": v.district, "regency": v.regency, "score": v.score,
              "parts": v.parts, "raw": {k: float(x) for k, x in v.raw.items()}}
             for v in priority.rank(request.user, within=within)[:limit]]
@@ -81,7 +81,7 @@ def turf_detail(request, turf_id: int):
     try:
         turf = get_scoped_or_404(request.user, Turf.objects.select_related("outreach"), pk=turf_id)
     except Http404:
-        raise HttpError(404, "not found") from None
+        raise not_found("turf_id") from None
     return _turf_out(turf)
 
 
@@ -122,13 +122,13 @@ def _household_out(h):
 def create_household(request, payload: HouseholdIn):
     require_api_perm(request.user, "households.edit")
     if not in_jurisdiction(request.user, payload.village):
-        raise HttpError(404, "village: not found")
+        raise not_found("village")
     data = payload.dict()
     village = data.pop("village")
     try:
         household = services.create_household(village=village, actor=request.user, **data)
     except DomainError as err:
-        raise HttpError(422, f"{err.field or 'household'}: {err.message}") from None
+        raise ApiError(422, err.message, field=err.field or "", code=err.code) from None
     return Status(201, _household_out(household))
 
 
@@ -144,7 +144,7 @@ class NearbyQuery(Schema):
 def nearby(request, params: NearbyQuery = Query(...)):
     require_api_perm(request.user, "households.edit")
     if not in_jurisdiction(request.user, params.village):
-        raise HttpError(404, "village: not found")
+        raise not_found("village")
     found = services.nearby_households(village_code=params.village, latitude=params.latitude,
                                        longitude=params.longitude, address=params.address)
     return [_household_out(h) for h in found]

@@ -26,7 +26,8 @@ def rows(turf) -> list[dict]:
             "address": h.address,
             "latitude": h.latitude,
             "longitude": h.longitude,
-            "last_outcome": labels.get(info["last_outcome"], "") if info else "",
+            # A string, not the lazy label: the API serialises these rows too.
+            "last_outcome": str(labels.get(info["last_outcome"], "")) if info else "",
             "last_at": info["last_at"] if info else None,
             "visits": info["visits"] if info else 0,
             "priority": needs_visit(info),

@@ -17,8 +17,17 @@ from balekdusun.core.services import DomainError
 router = Router(tags=["cases"])
 
 
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
 class ErrorOut(Schema):
+    """The API's error shape (docs/field.md); `message` and `field` repeat the first error for older clients."""
+
+    detail: str
     code: str
+    errors: list[FieldErrorOut]
     message: str
     field: str | None = None
 
@@ -115,7 +124,9 @@ def _case(user, reference) -> Case:
 
 
 def _error(err: DomainError):
-    return Status(422, {"code": err.code, "message": err.message, "field": err.field})
+    message = str(err.message)
+    return Status(422, {"detail": message, "code": err.code, "errors": [{"field": err.field or "", "message": message}],
+                        "message": message, "field": err.field})
 
 
 @router.get("", response=list[CaseRow], summary="Cases in your jurisdiction (redacted summaries)")

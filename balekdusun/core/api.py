@@ -1,6 +1,7 @@
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
+from balekdusun.core.apierrors import ApiError
 from balekdusun.core.roles import has_perm
 
 router = Router(tags=["me"])
@@ -9,7 +10,7 @@ router = Router(tags=["me"])
 def require_api_perm(user, perm: str) -> None:
     """The API's twin of `core.views.require_perm`: a 403 with the API's error body when the role lacks `perm`."""
     if not has_perm(user, perm):
-        raise HttpError(403, "Your role does not allow this.")
+        raise ApiError(403, _("Your role does not allow this."), code="forbidden")
 
 
 class MeOut(Schema):

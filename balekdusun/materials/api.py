@@ -3,11 +3,12 @@
 from datetime import date
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
 from balekdusun.campaigns.models import Outreach
 from balekdusun.core.api import require_api_perm
+from balekdusun.core.apierrors import ApiError
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.materials import analytics, codes, services
 from balekdusun.materials.models import Material, Sticker, StickerScan
@@ -83,7 +84,7 @@ def sticker(request, code: str):
     require_api_perm(request.user, "materials.view")
     normal = codes.normalize(code)
     if not codes.is_valid(normal):
-        raise HttpError(422, "Not a valid sticker code (check character mismatch).")
+        raise ApiError(422, _("This is not a valid sticker code; check it for a typo."), field="code")
     s = get_object_or_404(scoped(request.user, Sticker).select_related("household"), code=normal)
     return {"code": s.code, "status": s.status, "batch_id": s.batch_id, "outreach_id": s.outreach_id,
             "household_id": s.household_id, "village": s.household.village_id if s.household_id else None,

@@ -3,9 +3,9 @@
 from datetime import date
 
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 
 from balekdusun.core import ratelimit
+from balekdusun.core.apierrors import ApiError, message, too_many
 from balekdusun.portal import conf, services
 from balekdusun.portal.models import Country, JobOpening, Sector
 
@@ -48,11 +48,11 @@ class JobQuery(Schema):
 def agencies(request, q: str = ""):
     """Typo-tolerant search by name or licence number. An empty result means: not in the register."""
     if len(q.strip()) < 2:
-        raise HttpError(422, "q: type at least two characters")
+        raise ApiError(422, message("string_too_short", min_length=2), field="q")
     if len(q) > 120:
-        raise HttpError(422, "q: at most 120 characters")
+        raise ApiError(422, message("string_too_long", max_length=120), field="q")
     if not ratelimit.hit(request, "search", conf.SEARCH_LIMIT, window=conf.LIMIT_WINDOW_SECONDS):
-        raise HttpError(429, "Too many searches; try again later.")
+        raise ApiError(429, too_many(), code="rate_limited")
     return [{**{f: getattr(h.agency, f) for f in ("id", "name", "licence_number", "status", "city",
                                                     "licence_valid_until")}, "score": h.score}
             for h in services.search_agencies(q)]
@@ -63,11 +63,11 @@ def jobs(request, params: JobQuery = Query(...)):
     qs = JobOpening.objects.public()
     if params.country:
         if params.country.upper() not in Country.values:
-            raise HttpError(422, f"country: unknown code {params.country!r}")
+            raise ApiError(422, message("literal_error"), field="country")
         qs = qs.filter(country=params.country.upper())
     if params.sector:
         if params.sector not in Sector.values:
-            raise HttpError(422, f"sector: unknown sector {params.sector!r}")
+            raise ApiError(422, message("literal_error"), field="sector")
         qs = qs.filter(sector=params.sector)
     if params.closing_after:
         qs = qs.filter(closing_date__gte=params.closing_after)

@@ -1,6 +1,6 @@
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 
+from balekdusun.core.apierrors import ApiError, AuthFailed, between, one_of
 from balekdusun.core.scoping import in_jurisdiction
 from balekdusun.regions import search
 
@@ -30,14 +30,14 @@ class AreaQuery(Schema):
 def search_areas(request, params: AreaQuery = Query(...)):
     """Region names are public reference data. `mine=true` limits results to the caller's jurisdiction."""
     if params.level is not None and params.level not in (1, 2, 3, 4):
-        raise HttpError(422, "level: must be 1 (province), 2 (regency), 3 (district) or 4 (village)")
+        raise ApiError(422, one_of("1, 2, 3, 4"), field="level")
     if not 1 <= params.limit <= 50:
-        raise HttpError(422, "limit: must be between 1 and 50")
+        raise ApiError(422, between(1, 50), field="limit")
     allowed = None
     if params.mine:
         user = request.user
         if not user.is_authenticated:
-            raise HttpError(401, "mine=true needs a signed-in user")
+            raise AuthFailed("auth.missing")
         allowed = lambda code: in_jurisdiction(user, code)  # noqa: E731
     return search.search_areas(params.q, level=params.level, within=params.within, allowed=allowed,
                                limit=params.limit)

@@ -2,9 +2,9 @@
 
 from django.http import Http404
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 
 from balekdusun.core.api import require_api_perm
+from balekdusun.core.apierrors import ApiError, bad_format, between
 from balekdusun.core.scoping import in_jurisdiction, jurisdiction_codes
 from balekdusun.reports import geo, stats
 
@@ -38,9 +38,9 @@ def parse_bbox(value: str):
     try:
         west, south, east, north = (float(v) for v in value.split(","))
     except ValueError:
-        raise HttpError(422, "bbox: expected west,south,east,north in degrees") from None
+        raise ApiError(422, bad_format(), field="bbox") from None
     if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise HttpError(422, "bbox: west,south,east,north out of range or in the wrong order")
+        raise ApiError(422, bad_format(), field="bbox")
     return west, south, east, north
 
 
@@ -48,7 +48,7 @@ def parse_bbox(value: str):
 def map_data(request, params: Query[MapQuery]):
     _check(request, params.area)
     if not 0 <= params.zoom <= 22:
-        raise HttpError(422, "zoom: must be between 0 and 22")
+        raise ApiError(422, between(0, 22), field="zoom")
     bbox = parse_bbox(params.bbox)
     data = geo.map_features(request.user, bbox, params.zoom, params.area)
     # Villages only when zoomed in to a regency or closer: at country scale the clusters say enough.

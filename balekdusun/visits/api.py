@@ -19,7 +19,7 @@ from ninja.decorators import decorate_view
 from pydantic import field_validator
 from pydantic_core import to_json
 
-from balekdusun.core import ratelimit
+from balekdusun.core import apierrors, ratelimit
 from balekdusun.core.roles import has_perm
 from balekdusun.visits import conf, pull, services
 from balekdusun.visits.schemas import no_nul
@@ -35,18 +35,21 @@ class _Text(Schema):
 
 
 class FieldError(Schema):
-    field: str = Field(description="Dotted path of the field, e.g. `materials.0.quantity`; empty for the record")
-    message: str
+    field: str = Field(description="Dotted path of the field, e.g. `materials.0.quantity`; empty for the record "
+                       "or the request as a whole")
+    message: str = Field(description="In the user's language (Indonesian unless they chose English)")
 
 
 class ErrorOut(Schema):
-    detail: str
+    detail: str = Field(description="One sentence for a person")
+    code: str = Field(default="", description="For programs: `auth.expired`, `auth.revoked`, `auth.invalid`, "
+                      "`auth.missing`, `auth.csrf`, `forbidden`, `not_found`, `validation`, `rate_limited`, "
+                      "`too_large`, `bad_request`, `server_error`, …")
     errors: list[FieldError] = []
 
 
-def _error(status: int, detail: str, errors=()) -> JsonResponse:
-    return JsonResponse({"detail": detail, "errors": [{"field": f, "message": str(m)} for f, m in errors]},
-                        status=status)
+def _error(status: int, detail: str, errors=(), code: str = "") -> JsonResponse:
+    return apierrors.response(status, detail, errors, code=code)
 
 
 class TokenIn(_Text):

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 
 from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
+from balekdusun.core.scoping import in_jurisdiction
 from balekdusun.core.services import DomainError
 from balekdusun.visits.models import RecordKind, Resolution, SyncConflict, Visit
 from balekdusun.visits.schemas import VisitIn
@@ -58,6 +59,10 @@ def resolve_conflict(*, conflict: SyncConflict, actor, take_incoming: bool, note
             if conflict.kind != RecordKind.VISIT or conflict.visit_id is None:
                 raise DomainError("conflict.cannot_take",
                                   _("Only a visit can be replaced; edit the household in planning instead."))
+            if conflict.officer_id is not None and not in_jurisdiction(conflict.officer, conflict.village_id):
+                # Kept aside before the push checked jurisdictions: another office's version never replaces ours.
+                raise DomainError("conflict.foreign", _("This version came from outside the visit's area; it "
+                                                        "cannot replace the stored visit."))
             effects = _take_incoming(conflict, actor)
         conflict.resolution = Resolution.TOOK_INCOMING if take_incoming else Resolution.KEPT_EXISTING
         conflict.resolved_at = timezone.now()

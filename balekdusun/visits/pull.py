@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 
 from balekdusun.core.scoping import scoped
 from balekdusun.visits import conf
+from balekdusun.visits.schemas import EARLIEST
 
 # A write committed just before a pull may carry a timestamp a little older than the pull's start.
 OVERLAP = dt.timedelta(seconds=30)
@@ -51,10 +52,15 @@ def decode_cursor(cursor: str | None) -> dict:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)
         since = parse_datetime(data["t"])
-        if since is None or since.tzinfo is None or not isinstance(data.get("h", {}), dict) \
-                or not isinstance(data.get("v", []), list):
+        hashes, villages = data.get("h", {}), data.get("v", [])
+        # Only what this server writes: a time of this century (year 1 cannot have the overlap subtracted),
+        # section hashes and village codes as strings (a list inside `v` cannot be put in a set).
+        if since is None or since.tzinfo is None or not isinstance(hashes, dict) or not isinstance(villages, list) \
+                or not all(isinstance(v, str) for v in villages) or not all(isinstance(h, str) for h in hashes.values()):
             raise ValueError
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        if not EARLIEST <= since.astimezone(dt.UTC) <= timezone.now() + dt.timedelta(days=1):
+            raise ValueError
+    except (ValueError, KeyError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError, RecursionError):
         raise BadCursor("not a cursor from this server") from None
     data["since"] = since
     return data

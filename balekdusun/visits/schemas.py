@@ -9,6 +9,7 @@ import hashlib
 from typing import Annotated, Literal
 from uuid import UUID
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 Outcome = Literal["met", "not_home", "refused", "moved", "vacant", "inaccessible"]
@@ -26,7 +27,29 @@ MAX_ID = 2**63 - 1  # database ids are 64-bit
 def no_nul(value):
     """PostgreSQL cannot store NUL characters in text; refuse them as a field error instead of failing."""
     if isinstance(value, str) and "\x00" in value:
-        raise ValueError("must not contain NUL characters")
+        raise ValueError(_("Must not contain NUL characters."))
+    return value
+
+
+# Times a phone may report. Earlier or later is a clock gone wrong (or a hostile value: year 1 or 9999 cannot even
+# be moved to UTC) and is refused as a field error of that record.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
+
+
+def aware_in_range(value: dt.datetime | None) -> dt.datetime | None:
+    """A time with its zone, in UTC, between EARLIEST and LATEST; anything else is a ValueError (a field error)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError(_("Needs a time zone, e.g. 2023-12-07T09:30:00+07:00."))
+    try:
+        value = value.astimezone(dt.UTC)
+    except OverflowError:
+        value = None
+    if value is None or not EARLIEST <= value < LATEST:
+        raise ValueError(_("Not a possible time: it must lie between the years 2000 and 2099. Is the phone's "
+                           "clock right?"))
     return value
 
 
@@ -100,9 +123,7 @@ class VisitIn(_Strict):
     @field_validator("visited_at")
     @classmethod
     def _aware(cls, value: dt.datetime) -> dt.datetime:
-        if value.tzinfo is None:
-            raise ValueError("needs a time zone (e.g. 2023-12-07T09:30:00+07:00)")
-        return value.astimezone(dt.UTC)
+        return aware_in_range(value)
 
     @field_validator("topics")
     @classmethod
@@ -120,10 +141,10 @@ class VisitIn(_Strict):
         """Checks across fields, as (field, message) pairs."""
         out = []
         if (self.household is None) == (self.household_uuid is None):
-            out.append(("household", "Give either household (server id) or household_uuid."))
+            out.append(("household", _("Give either household (server id) or household_uuid.")))
         if (self.latitude is None) != (self.longitude is None):
             out.append(("longitude" if self.longitude is None else "latitude",
-                        "Give both latitude and longitude, or neither."))
+                        _("Give both latitude and longitude, or neither.")))
         return out
 
     def data(self) -> dict:
@@ -155,6 +176,11 @@ class HouseholdIn(_Strict):
     longitude: float | None = Field(default=None, ge=-180, le=180)
     accuracy_m: float | None = Field(default=None, ge=0, le=100000)
     created_at: dt.datetime | None = None
+
+    @field_validator("created_at")
+    @classmethod
+    def _aware(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return aware_in_range(value)
 
 
 def canonical(model: BaseModel) -> dict:

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from balekdusun.core import audit
+from balekdusun.core.apierrors import pydantic_errors
 from balekdusun.core.scoping import scoped, sees_area
 from balekdusun.core.services import DomainError
 from balekdusun.visits import ingest
@@ -74,12 +75,24 @@ def _err(fld: str, message: str) -> dict:
     return {"field": fld, "message": str(message)}
 
 
+def _foreign(p) -> Result:
+    """A UUID stored already by a record this user may not see (another office, another village): answered
+    without a word about that record (no id, no status, no conflict kept), as a field error the phone shows."""
+    return Result(str(p.uuid), p.kind, INVALID, errors=[_err("uuid", _(
+        "This record's identifier cannot be used; ask your coordinator."))])
+
+
+def _receipts(uuids) -> dict:
+    """uuid -> HouseholdReceipt, with `village` (its household's village code) for the jurisdiction check."""
+    from django.db.models import F
+
+    return {r.uuid: r for r in HouseholdReceipt.objects.filter(uuid__in=list(uuids)).annotate(
+        village=F("household__village_id"))}
+
+
 def _pydantic_errors(exc: ValidationError) -> list[dict]:
-    out = []
-    for e in exc.errors(include_url=False):
-        loc = ".".join(str(p) for p in e["loc"])
-        out.append(_err(loc, e["msg"]))
-    return out
+    """Field errors in the user's language (pydantic's own messages are English)."""
+    return [_err(f, m) for f, m in pydantic_errors(exc.errors(include_url=False))]
 
 
 @dataclass
@@ -130,22 +143,23 @@ class _Batch:
             self.existing_visits[uuid] = row
         return row is not None
 
-    def __init__(self, user, households: list[_Parsed], visits: list[_Parsed]):
+    def __init__(self, user, households: list[_Parsed], visits: list[_Parsed], repeated: list[_Parsed] = ()):
         from balekdusun.campaigns.models import Household, Outreach
 
         self.user = user
         self.instances: dict = {}  # household id -> Household, for visits with effects
         # A visit later than this is from a phone with a wrong clock (read once: a batch takes well under a second).
         self.future_after = timezone.now() + FUTURE_TOLERANCE
-        hh_uuids = {p.uuid for p in households} | {p.model.household_uuid for p in visits if p.model.household_uuid}
-        self.receipts = {r.uuid: r for r in HouseholdReceipt.objects.filter(uuid__in={p.uuid for p in households})}
+        referring = visits + list(repeated)
+        hh_uuids = {p.uuid for p in households} | {p.model.household_uuid for p in referring if p.model.household_uuid}
+        self.receipts = _receipts({p.uuid for p in households})
         # Households as (pk, village_id, client_uuid) tuples: a batch names up to 500 and needs no more of them.
         self.hh_by_uuid = {h.client_uuid: h for h in map(_HouseholdRef._make, scoped(user, Household).filter(
             client_uuid__in=hh_uuids).order_by().values_list("id", "village_id", "client_uuid"))}
         # By id (most visits): one plain query, the jurisdiction checked per village as scoped() would.
-        visible = sees_area(user)
+        self.visible = visible = sees_area(user)
         self.hh_by_id = {row[0]: _HouseholdRef._make(row) for row in ingest.households(
-            {p.model.household for p in visits if p.model.household}) if visible(row[1])}
+            {p.model.household for p in referring if p.model.household}) if visible(row[1])}
         # uuid -> (content hash, id, village) of visits already stored
         self.existing_visits = ingest.stored(p.uuid for p in visits)
         outreach_ids = {p.model.outreach for p in households + visits if p.model.outreach}
@@ -173,6 +187,7 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
     households: list[_Parsed] = []
     visits: list[_Parsed] = []
     seen: dict[UUID, int] = {}
+    repeated: list[_Parsed] = []  # second copies of a visit: their households are looked up with the others
     for i, rec in enumerate(records):
         kind, raw_uuid, data = rec.get("type"), rec.get("uuid"), rec.get("data")
         try:
@@ -199,12 +214,14 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
         if uuid in seen:
             # The same record twice in one batch: answer it like a retry once the first one is applied.
             results[i] = ("repeat", seen[uuid])  # type: ignore[assignment]
+            if kind == RecordKind.VISIT:
+                repeated.append(_Parsed(i, kind, uuid, model, ""))
             continue
         seen[uuid] = i
         parsed = _Parsed(i, kind, uuid, model, content_hash(kind, model))
         (visits if kind == RecordKind.VISIT else households).append(parsed)
 
-    batch = _Batch(user, households, visits)
+    batch = _Batch(user, households, visits, repeated)
     # Households first: a visit in the same batch may point at a household created offline.
     for p in households:
         results[p.index] = _apply_household(batch, p)
@@ -252,7 +269,7 @@ def _repeat_result(batch, rec: dict, first: Result) -> Result:
     if first.type == RecordKind.VISIT:
         batch.reload_visit(p.uuid)
         return _apply_visit(batch, p)
-    batch.receipts.update({r.uuid: r for r in HouseholdReceipt.objects.filter(uuid=p.uuid)})
+    batch.receipts.update(_receipts([p.uuid]))
     return _apply_household(batch, p)
 
 
@@ -281,13 +298,16 @@ def _apply_household(batch: _Batch, p: _Parsed) -> Result:
     m: HouseholdIn = p.model
     uid = str(p.uuid)
     receipt = batch.receipts.get(p.uuid)
+    if receipt is not None and not batch.visible(receipt.village):
+        return _foreign(p)
+    village = batch.villages.get(m.village)
+    if village is None:
+        # Checked before duplicate and conflict: a version about a village outside the user's area is never kept.
+        return Result(uid, p.kind, INVALID, errors=[_err("village", _("Unknown village, or outside your area."))])
     if receipt is not None:
         if receipt.content_hash == p.hash:
             return Result(uid, p.kind, DUPLICATE, id=receipt.household_id)
-        return _conflict(batch, p, household_id=receipt.household_id, village_id=m.village)
-    village = batch.villages.get(m.village)
-    if village is None:
-        return Result(uid, p.kind, INVALID, errors=[_err("village", _("Unknown village, or outside your area."))])
+        return _conflict(batch, p, household_id=receipt.household_id, village_id=receipt.village)
     if m.outreach and m.outreach not in batch.outreaches:
         return Result(uid, p.kind, INVALID, errors=[_err("outreach", _("Unknown outreach day."))])
     fields = {k: getattr(m, k) for k in ("dusun", "rt", "rw", "address", "latitude", "longitude")}
@@ -303,31 +323,43 @@ def _apply_household(batch: _Batch, p: _Parsed) -> Result:
             elif flags:
                 audit.log(batch.user, "sync.household_turf_unknown", household, turf=m.turf)
     except DomainError as exc:
+        if exc.code == "household.uuid_conflict":
+            return _foreign(p)  # a household of this UUID exists elsewhere (made without the field app)
         return Result(uid, p.kind, INVALID, errors=[_err(exc.field or "", exc.message)])
     except IntegrityError:
         # Another request stored this UUID a moment ago: answer as a retry would be answered.
-        receipt = HouseholdReceipt.objects.filter(uuid=p.uuid).first()
+        receipt = _receipts([p.uuid]).get(p.uuid)
         if receipt is None:
             return Result(uid, p.kind, INVALID, errors=[_err("uuid", _("Already used by another record."))])
         batch.receipts[p.uuid] = receipt
         return _apply_household(batch, p)
     batch.hh_by_uuid[p.uuid] = household
-    batch.receipts[p.uuid] = HouseholdReceipt(household=household, uuid=p.uuid, content_hash=p.hash)
+    batch.receipts[p.uuid] = receipt = HouseholdReceipt(household=household, uuid=p.uuid, content_hash=p.hash)
+    receipt.village = household.village_id
     return Result(uid, p.kind, CREATED, id=household.pk, flags=flags)
 
 
 # --- visits ---------------------------------------------------------------------------------------------------
 
-def _resolve_refs(batch: _Batch, p: _Parsed) -> tuple[object | None, object | None, list[dict]]:
+def _household_ref(batch: _Batch, p: _Parsed):
+    """The household a visit names, if the user may see it (the batch's lookups are scoped), else None."""
     m: VisitIn = p.model
     if m.household is not None:
-        household = batch.hh_by_id.get(m.household)
-    else:
-        household = batch.hh_by_uuid.get(m.household_uuid)
+        return batch.hh_by_id.get(m.household)
+    return batch.hh_by_uuid.get(m.household_uuid)
+
+
+def _household_error(p: _Parsed) -> dict:
+    return _err("household" if p.model.household is not None else "household_uuid",
+                _("Unknown household, or outside your area."))
+
+
+def _resolve_refs(batch: _Batch, p: _Parsed) -> tuple[object | None, object | None, list[dict]]:
+    m: VisitIn = p.model
+    household = _household_ref(batch, p)
     errors = []
     if household is None:
-        errors.append(_err("household" if m.household is not None else "household_uuid",
-                           _("Unknown household, or outside your area.")))
+        errors.append(_household_error(p))
     outreach = None
     if m.outreach:
         outreach = batch.outreaches.get(m.outreach)
@@ -370,6 +402,12 @@ def _known_visit(batch: _Batch, p: _Parsed) -> Result | None:
     if stored is None:
         return None
     stored_hash, visit_id, village_id = stored
+    # Only someone who may see the stored visit learns of it, and only about a household they may see: a foreign
+    # UUID is never a duplicate or a conflict (no id, nothing in this office's conflict queue).
+    if not batch.visible(village_id):
+        return _foreign(p)
+    if _household_ref(batch, p) is None:
+        return Result(str(p.uuid), p.kind, INVALID, errors=[_household_error(p)])
     if stored_hash == p.hash:
         return Result(str(p.uuid), p.kind, DUPLICATE, id=visit_id)
     return _conflict(batch, p, visit_id=visit_id, village_id=village_id)

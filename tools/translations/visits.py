@@ -86,4 +86,15 @@ T = {
         "Memakai versi yang masuk mengganti jawaban kunjungan dan mengulang akibatnya: materi yang dibagikan "
         "dikoreksi di buku stok, kode stiker yang disebut dipasang (stiker yang terpasang sebelumnya tetap di "
         "rumah itu), dan kasus dibuka untuk tindak lanjut yang ditambahkan (kasus yang sudah dibuka tetap ada).",
+    "Must not contain NUL characters.": "Tidak boleh berisi karakter NUL.",
+    "Needs a time zone, e.g. 2023-12-07T09:30:00+07:00.": "Perlu zona waktu, misalnya 2023-12-07T09:30:00+07:00.",
+    "Give either household (server id) or household_uuid.":
+        "Isi salah satu: household (id server) atau household_uuid.",
+    "Give both latitude and longitude, or neither.": "Isi lintang dan bujur sekaligus, atau kosongkan keduanya.",
+    "Not a possible time: it must lie between the years 2000 and 2099. Is the phone's clock right?":
+        "Waktu tidak mungkin: harus antara tahun 2000 dan 2099. Apakah jam ponsel sudah benar?",
+    "This record's identifier cannot be used; ask your coordinator.":
+        "Pengenal catatan ini tidak dapat dipakai; tanyakan kepada koordinator Anda.",
+    "This version came from outside the visit's area; it cannot replace the stored visit.":
+        "Versi ini datang dari luar wilayah kunjungan; tidak dapat menggantikan kunjungan yang tersimpan.",
 }

@@ -19,7 +19,7 @@ def test_create_household_and_nearby(client, bearer, bob, charlie):
     assert again.json()["id"] == r.json()["id"] and Household.objects.count() == 1
     bad = client.post("/api/v1/planning/households", {**body, "client_uuid": None, "head_name": "Budi"},
                       content_type="application/json", **bearer(bob))
-    assert bad.status_code == 422 and "head_name" in bad.json()["detail"]
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "head_name"
     r = client.get("/api/v1/planning/households/nearby", {"village": VILLAGE, "latitude": -3.25003,
                                                           "longitude": 104.85, "address": "lorong masjid"},
                    **bearer(bob))
