@@ -5,8 +5,11 @@ POST /push    up to 500 households and visits; one result per record
 GET  /pull    the device's assignments and what changed since its cursor
 """
 
+import functools
+import zlib
 from typing import Any, Literal
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
@@ -137,13 +140,38 @@ class PushOut(Schema):
     results: list[ResultOut]
 
 
+def gunzip_body(view):
+    """Accept a push sent with `Content-Encoding: gzip` (the field app compresses it: about 5x fewer bytes).
+
+    The inflated body is held to DATA_UPLOAD_MAX_MEMORY_SIZE, like a plain body, so a small "zip bomb" is a 413
+    and never fills the memory; a body that is not gzip is a 400.
+    """
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.headers.get("Content-Encoding", "").strip().lower() != "gzip":
+            return view(request, *args, **kwargs)
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 10 * 1024 * 1024
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            body = inflater.decompress(request.body, limit + 1)
+        except zlib.error:
+            return _error(400, _("The compressed body could not be read."),
+                          [("", _("The compressed body could not be read."))])
+        if len(body) > limit or inflater.unconsumed_tail:
+            return _error(413, _("The body is too large."), [("records", _("The body is too large."))])
+        request._body = body
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @router.post("/push", response={200: PushOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 413: ErrorOut,
                                 422: ErrorOut},
              summary="Upload households and visits recorded offline",
              description="Each record is applied in its own transaction with its effects and answered `created`, "
              "`duplicate` (same UUID, same content), `conflict` (same UUID, other content: kept aside for the "
              "coordinator) or `invalid` (with field errors). Safe to repeat. 413 when more than 500 records.")
-@decorate_view(gzip_page)
+@decorate_view(gzip_page, gunzip_body)
 def push(request: HttpRequest, payload: PushIn):
     if not has_perm(request.user, "visits.record"):
         return _error(403, _("Your role does not record visits."))
@@ -178,7 +206,11 @@ class PullOut(Schema):
     turfs: list[dict] | None = Field(default=None, description="{id, o (outreach), name, mine, officers, stops}")
     materials: list[dict] | None = None
     stock: dict | None = Field(default=None, description="outreach id -> material id -> quantity issued")
+    mystock: dict | None = Field(default=None, description="outreach id -> material id -> [issued to this officer, "
+                                 "held by this officer now]")
     stickers: dict | None = Field(default=None, description="outreach id -> sticker codes issued to the team")
+    sticker_state: dict | None = Field(default=None, description="outreach id -> {placed: {code: household id}, "
+                                       "void: [codes]} for the day's codes no longer free")
     refs: dict | None = None
     households: list[dict] = Field(description="Changed households: i id, v village, d dusun, r RT, w RW, "
                                    "a address, y latitude, x longitude, u client UUID")
@@ -201,3 +233,51 @@ def pull_view(request: HttpRequest, q: Query[PullQuery]):
             "id": q.device, "pending": q.pending, "failing": q.failing, "app_version": q.app_version or ""})
     return JsonResponse(body, json_dumps_params={"separators": (",", ":"), "ensure_ascii": False})
 
+
+
+class StickerOut(Schema):
+    code: str
+    state: Literal["free_here", "issued_elsewhere", "not_issued", "placed", "void", "other_office", "unknown"] = Field(
+        description="What is true of the code for this officer: issued to one of their outreach days and still "
+        "free (`free_here`), issued to another outreach day of the office, printed but never issued, placed on "
+        "a house, void, printed by another office, or no such code (mistyped)")
+    household: dict | None = Field(default=None, description="The house it is on ({i, d, r, w, a}) when placed "
+                                   "inside the officer's jurisdiction")
+    outreach: dict | None = Field(default=None, description="{id, date, vname} of the day it was issued to")
+    reason: str = ""
+
+
+@router.get("/sticker/{code}", response={200: StickerOut, 401: ErrorOut, 403: ErrorOut},
+            summary="What is true of a sticker code typed at the door",
+            description="The field app asks when a typed code is not among the codes it holds. Never reveals "
+            "another office's houses; a code of another office is only `other_office`.")
+def sticker_state(request: HttpRequest, code: str):
+    from balekdusun.core.scoping import scoped
+    from balekdusun.materials.models import Sticker, StickerStatus
+
+    if not has_perm(request.user, "visits.record"):
+        return _error(403, _("Your role does not record visits."))
+    code = "".join(ch for ch in code.upper() if ch.isalnum())[:12]
+    sticker = scoped(request.user, Sticker).filter(code=code).select_related(
+        "household", "outreach", "outreach__village").first()
+    if sticker is None:
+        exists = Sticker.objects.filter(code=code).exists()
+        return {"code": code, "state": "other_office" if exists else "unknown"}
+    out: dict = {"code": code}
+    if sticker.outreach_id:
+        o = sticker.outreach
+        out["outreach"] = {"id": o.pk, "date": o.date.isoformat(), "vname": o.village.name}
+    if sticker.status == StickerStatus.VOID:
+        out.update(state="void", reason=sticker.void_reason)
+    elif sticker.status == StickerStatus.PLACED:
+        out["state"] = "placed"
+        h = sticker.household
+        if h is not None and scoped(request.user, type(h)).filter(pk=h.pk).exists():
+            out["household"] = {k: v for k, v in (("i", h.pk), ("d", h.dusun), ("r", h.rt), ("w", h.rw),
+                                                   ("a", h.address)) if v}
+    elif sticker.status == StickerStatus.ISSUED:
+        mine = pull.assigned_outreaches(request.user).filter(pk=sticker.outreach_id).exists()
+        out["state"] = "free_here" if mine else "issued_elsewhere"
+    else:
+        out["state"] = "not_issued"
+    return out

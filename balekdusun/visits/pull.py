@@ -24,7 +24,7 @@ from balekdusun.visits.schemas import EARLIEST
 
 # A write committed just before a pull may carry a timestamp a little older than the pull's start.
 OVERLAP = dt.timedelta(seconds=30)
-SECTIONS = ("me", "outreaches", "turfs", "materials", "stock", "stickers", "refs")
+SECTIONS = ("me", "outreaches", "turfs", "materials", "stock", "mystock", "stickers", "sticker_state", "refs")
 
 # Destination countries offered first in the form (ISO 3166 alpha-2 -> Indonesian name).
 COUNTRIES = [
@@ -132,11 +132,22 @@ def build(user, cursor: str | None) -> dict:
     sections["materials"] = [{"id": m.pk, "title": m.title, "kind": m.kind, "ver": m.version}
                              for m in Material.objects.filter(active=True)]
     sections["stock"] = _stock(outreaches)
+    sections["mystock"] = _my_stock(outreaches, user)
     stickers: dict[str, list[str]] = {}
-    for outreach_id, code in (Sticker.objects.filter(outreach_id__in=outreach_ids, status=StickerStatus.ISSUED)
-                              .order_by("code").values_list("outreach_id", "code")):
-        stickers.setdefault(str(outreach_id), []).append(code)
+    # Codes of the day that are no longer free: the phone tells the officer what is true of a typed code
+    # (placed on which house, void) instead of "not this team's".
+    state: dict[str, dict] = {}
+    for outreach_id, code, status, household_id in (
+            Sticker.objects.filter(outreach_id__in=outreach_ids).order_by("code")
+            .values_list("outreach_id", "code", "status", "household_id")):
+        if status == StickerStatus.ISSUED:
+            stickers.setdefault(str(outreach_id), []).append(code)
+        elif status == StickerStatus.PLACED:
+            state.setdefault(str(outreach_id), {"placed": {}, "void": []})["placed"][code] = household_id
+        elif status == StickerStatus.VOID:
+            state.setdefault(str(outreach_id), {"placed": {}, "void": []})["void"].append(code)
     sections["stickers"] = stickers
+    sections["sticker_state"] = state
     sections["refs"] = {"outcomes": list(Outcome.values), "countries": COUNTRIES}
 
     out: dict = {"server_time": now.isoformat(), "full": since is None}
@@ -162,6 +173,28 @@ def build(user, cursor: str | None) -> dict:
                      visits.order_by("visited_at").values_list("uuid", "outreach_id", "household_id", "outcome",
                                                                "visited_at")]
     out["cursor"] = encode_cursor({"t": now.isoformat(), "h": hashes, "v": villages})
+    return out
+
+
+def _my_stock(outreaches, user) -> dict:
+    """Outreach id -> material id -> [issued to this officer, held by this officer now] (from the ledger)."""
+    from balekdusun.materials import ledger
+    from balekdusun.materials.models import MoveKind, StockMove
+
+    out: dict[str, dict[str, list[int]]] = {}
+    ids = [o.pk for o in outreaches]
+    issued: dict[tuple[int, int], int] = {}
+    for outreach_id, material_id, quantity in (
+            StockMove.objects.filter(outreach_id__in=ids, officer=user, kind=MoveKind.ISSUED)
+            .values_list("outreach_id", "material_id", "quantity")):
+        issued[(outreach_id, material_id)] = issued.get((outreach_id, material_id), 0) + quantity
+    for o in outreaches:
+        held = ledger.team_stock(o, user)
+        keys = {m for (oid, m) in issued if oid == o.pk} | set(held)
+        row = {str(m): [issued.get((o.pk, m), 0), held.get(m, 0)] for m in sorted(keys)
+               if issued.get((o.pk, m), 0) or held.get(m, 0)}
+        if row:
+            out[str(o.pk)] = row
     return out
 
 

@@ -1,1 +1,1 @@
-from balekdusun.visits.tests.conftest import field_setup  # noqa: F401 - shared fixture
+from balekdusun.visits.tests.conftest import field_setup, stocked  # noqa: F401 - shared fixtures

@@ -1,16 +1,17 @@
 // Balek Dusun field app: hash-routed screens over IndexedDB. Works offline after the first visit.
 import * as db from "./db.js";
-import { householdForm, label, visitForm } from "./forms.js";
-import { getLang, setLang, t } from "./i18n.js";
+import { householdForm, label, validate, visitForm } from "./forms.js";
+import { position } from "./geo.js";
+import { fmtDate, fmtTime, getLang, setLang, t, tf } from "./i18n.js";
+import { turfMap } from "./map.js";
 import * as sync from "./sync.js";
-import { fmtTime, h, mount } from "./ui.js";
+import { h, mount } from "./ui.js";
 
 const appEl = document.getElementById("app");
 let session = null; // {token, user: {username, name}}
 
 async function loadSession() {
-  const token = await db.kv.get("token");
-  const user = await db.kv.get("user");
+  const [token, user] = await Promise.all([db.kv.get("token"), db.kv.get("user")]);
   session = token && user ? { token, user } : null;
   return session;
 }
@@ -28,66 +29,92 @@ async function refreshBadge() {
   badge.dataset.count = pending;
 }
 
+// Words for a failure, never the browser's "Failed to fetch" (see sync.SyncError kinds).
+function errorText(kind) {
+  if (!kind) return "";
+  if (kind === "auth" || kind === "login") return t("session_expired");
+  const key = "err_" + kind;
+  return t(key) === key ? t("err_rejected") : t(key);
+}
+
 // --- screens --------------------------------------------------------------------------------------------------
 
 function loginScreen(message) {
-  const msg = h("p.msg.error", { role: "alert", hidden: !message }, message || "");
-  const form = h("form.login", {},
+  const msg = h("p.msg.error", { role: "alert", id: "login-msg", hidden: !message }, message || "");
+  const form = h("form.login", { novalidate: true },
     h("h1", {}, t("login")),
     msg,
     h("label", {}, t("username"), h("input", { name: "username", autocomplete: "username", required: true, autocapitalize: "none" })),
     h("label", {}, t("password"), h("input", { name: "password", type: "password", autocomplete: "current-password", required: true })),
     h("button.primary", { type: "submit" }, t("signin")));
+  let busy = false;
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    if (busy || !validate(form)) return;
+    busy = true;
     const f = new FormData(form);
     msg.hidden = true;
     try {
       const res = await sync.login(f.get("username").trim(), f.get("password"));
       const previous = await db.kv.get("user");
-      const ops = [["kv", "put", res.token, "token"], ["kv", "put", res.user, "user"]];
+      const ops = [["kv", "put", res.token, "token"], ["kv", "put", res.user, "user"], ["kv", "put", null, "lastError"]];
       if (previous && previous.username !== res.user.username) ops.push(["kv", "put", null, "cursor"]);
       await db.batch(ops);
       await loadSession();
-      await sync.syncNow();
-      location.hash = "#/";
-      route();
+      // Deliver what waited for this sign-in (the outbox survives an expired session), then pull.
+      const res2 = await sync.syncNow();
+      if (location.hash && location.hash !== "#/") location.hash = "#/";
+      await route();
+      if (!res2.ok) flash(errorText(res2.error));
     } catch (err) {
       msg.hidden = false;
-      msg.textContent = err.status === 429
+      msg.textContent = err.kind === "locked"
         ? t("login_locked").replace("{n}", Math.max(1, Math.ceil(err.retryAfter / 60)))
-        : err.status ? t("login_failed") : t("login_offline");
+        : err.kind === "login" || err.kind === "forbidden" ? (err.status === 403 ? t("err_forbidden") : t("login_failed"))
+          : err.kind === "offline" ? t("login_offline") : errorText(err.kind);
+      msg.focus();
+    } finally {
+      busy = false;
     }
   });
+  msg.setAttribute("tabindex", "-1");
   mount(form, langSwitch());
 }
 
 function langSwitch() {
   return h("p.lang", {}, h("button.link", {
-    type: "button",
+    type: "button", lang: getLang() === "en" ? "id" : "en",
     onclick: async () => { setLang(getLang() === "en" ? "id" : "en"); await db.kv.set("lang", getLang()); route(); },
   }, t("language")));
 }
 
+async function doneByOutreach() {
+  const done = new Map(); // outreach id -> Set of household keys visited
+  for (const v of (await db.table("visits")).values()) {
+    if (!done.has(v.o)) done.set(v.o, new Set());
+    done.get(v.o).add(v.k);
+  }
+  return done;
+}
+
 async function homeScreen() {
-  const outreaches = (await db.kv.get("outreaches")) || [];
-  const turfs = (await db.kv.get("turfs")) || [];
-  const visits = await db.all("visits");
-  const me = (await db.kv.get("me")) || session.user;
-  const items = outreaches.map((o) => {
-    const mine = turfs.filter((tf) => tf.o === o.id).sort((a, b) => (b.mine - a.mine) || a.name.localeCompare(b.name));
+  const [outreaches, turfs, me, done] = await Promise.all([
+    db.kv.get("outreaches"), db.kv.get("turfs"), db.kv.get("me"), doneByOutreach()]);
+  const items = (outreaches || []).map((o) => {
+    const mine = (turfs || []).filter((tf) => tf.o === o.id).sort((a, b) => (b.mine - a.mine) || a.name.localeCompare(b.name));
+    const seen = done.get(o.id) || new Set();
     return h("section.card", {},
-      h("h2", {}, `${o.date} · ${o.vname}`),
+      h("h2", {}, `${fmtDate(o.date, { weekday: true })} · ${o.vname}`),
       h("p.muted", {}, o.campaign),
       h("ul.turfs", {}, mine.map((tf) => {
-        const done = new Set(visits.filter((v) => v.o === o.id).map((v) => v.k));
-        const n = tf.stops.filter((id) => done.has("s" + id)).length;
+        const n = tf.stops.filter((id) => seen.has("s" + id)).length;
         return h("li", {}, h("a", { href: `#/turf/${tf.id}` }, tf.name), tf.mine ? h("span.badge", {}, t("mine")) : null,
           h("small.muted", {}, ` ${n}/${tf.stops.length} ${t("households")}`));
       })));
   });
+  const who = me || session.user;
   mount(
-    h("p.who", {}, me.name || me.username),
+    h("p.who", {}, who.name || who.username),
     h("h1", {}, t("my_days")),
     items.length ? items : h("p.muted", {}, t("no_days")),
     h("p.actions", {}, h("a.button", { href: "#/sync" }, t("sync"))),
@@ -104,41 +131,73 @@ async function signOut() {
 }
 
 async function findTurf(id) {
-  const turfs = (await db.kv.get("turfs")) || [];
-  const turf = turfs.find((tf) => String(tf.id) === String(id));
-  const outreaches = (await db.kv.get("outreaches")) || [];
-  return { turf, outreach: turf && outreaches.find((o) => o.id === turf.o) };
+  const [turfs, outreaches] = await Promise.all([db.kv.get("turfs"), db.kv.get("outreaches")]);
+  const turf = (turfs || []).find((tf) => String(tf.id) === String(id));
+  return { turf, outreach: turf && (outreaches || []).find((o) => o.id === turf.o) };
+}
+
+// The turf's houses in walking order (houses added on the phone last), each with its latest visit of the day.
+async function walk(turf, outreach) {
+  const [households, visits] = await Promise.all([db.table("households"), db.table("visits")]);
+  const last = new Map();
+  for (const v of visits.values()) {
+    if (v.o !== outreach.id) continue;
+    const seen = last.get(v.k);
+    if (!seen || seen.at < v.at) last.set(v.k, v);
+  }
+  const onList = new Set(turf.stops);
+  const stops = turf.stops.map((sid) => households.get("s" + sid)).filter(Boolean);
+  for (const x of households.values()) if (x.turf === turf.id && !onList.has(x.i)) stops.push(x);
+  return stops.map((hh, n) => ({ hh, n: n + 1, v: last.get(hh.k), href: `#/hh/${turf.id}/${hh.k}`, label: label(hh) }));
 }
 
 async function turfScreen(id) {
   const { turf, outreach } = await findTurf(id);
   if (!turf) return homeScreen();
-  const households = new Map((await db.all("households")).map((x) => [x.k, x]));
-  const visits = await db.all("visits");
-  const last = new Map();
-  for (const v of visits.filter((v) => v.o === outreach.id).sort((a, b) => a.at.localeCompare(b.at))) last.set(v.k, v);
-  const stops = turf.stops.map((sid) => households.get("s" + sid)).filter(Boolean);
-  const extra = [...households.values()].filter((x) => x.turf === turf.id && !turf.stops.includes(x.i));
-  const rows = [...stops, ...extra].map((hh, n) => {
-    const v = last.get(hh.k);
-    return h("li", { class: v ? "done" : "" },
-      h("a", { href: `#/hh/${turf.id}/${hh.k}` }, h("span.pos", {}, `${n + 1}.`), " ", label(hh)),
-      v ? h("span.badge" + (v.status === "pending" ? ".warn" : ".ok"), {}, t("o_" + v.outcome) + (v.status === "pending" ? " · " + t("pending_label") : "")) : null);
-  });
+  const rows = (await walk(turf, outreach)).map(({ hh, n, v, href }) => h("li", { class: v ? "done" : "" },
+    h("a", { href }, h("span.pos", {}, `${n}.`), " ", label(hh)),
+    v ? h("span.badge" + (v.status === "pending" ? ".warn" : ".ok"), {}, t("o_" + v.outcome) + (v.status === "pending" ? " · " + t("pending_label") : "")) : null));
   mount(
     h("p", {}, h("a", { href: "#/" }, "← " + t("back"))),
     h("h1", {}, `${t("walk_list")}: ${turf.name}`),
-    h("p.muted", {}, `${outreach.date} · ${outreach.vname}`),
+    h("p.muted", {}, `${fmtDate(outreach.date, { weekday: true })} · ${outreach.vname}`),
+    h("p.actions", {}, h("a.button", { href: `#/map/${turf.id}` }, t("map"))),
     rows.length ? h("ol.walk", {}, rows) : h("p.muted", {}, t("no_stops")),
     h("p.actions", {}, h("a.button", { href: `#/newhh/${turf.id}` }, "+ " + t("new_household"))),
   );
 }
 
+let watch = null;
+async function mapScreen(id) {
+  const { turf, outreach } = await findTurf(id);
+  if (!turf) return homeScreen();
+  const houses = (await walk(turf, outreach)).map((x) => ({ ...x, done: !!x.v }));
+  const holder = h("div", { id: "map-holder" });
+  let me = null;
+  const draw = () => holder.replaceChildren(turfMap({ name: turf.name, houses, me }));
+  draw();
+  mount(
+    h("p", {}, h("a", { href: `#/turf/${turf.id}` }, "← " + t("walk_list"))),
+    h("h1", {}, tf("map_title", { n: turf.name })),
+    h("p.muted", {}, `${fmtDate(outreach.date, { weekday: true })} · ${outreach.vname}`),
+    holder,
+  );
+  // The officer's position when the phone allows it; the map follows as they walk.
+  if (navigator.geolocation) {
+    if (watch != null) navigator.geolocation.clearWatch(watch);
+    watch = navigator.geolocation.watchPosition((p) => {
+      if (!document.body.contains(holder)) { navigator.geolocation.clearWatch(watch); watch = null; return; }
+      me = { lat: p.coords.latitude, lon: p.coords.longitude };
+      draw();
+    }, () => {}, { enableHighAccuracy: true, maximumAge: 30000, timeout: 30000 });
+  }
+}
+
 async function householdScreen(turfId, key) {
-  const { turf, outreach } = await findTurf(turfId);
+  const { turf } = await findTurf(turfId);
   const hh = await db.get("households", key);
   if (!turf || !hh) return homeScreen();
-  const visits = (await db.all("visits")).filter((v) => v.k === key).sort((a, b) => b.at.localeCompare(a.at));
+  const visits = [...(await db.table("visits")).values()].filter((v) => v.k === key).sort((a, b) => b.at.localeCompare(a.at));
   mount(
     h("p", {}, h("a", { href: `#/turf/${turf.id}` }, "← " + t("walk_list"))),
     h("h1", {}, t("household")),
@@ -157,8 +216,13 @@ async function visitScreen(turfId, key) {
   const hh = await db.get("households", key);
   if (!turf || !hh) return homeScreen();
   const form = await visitForm({
-    household: hh, outreach, turf, user: session.user.username,
-    onSaved: () => { flash(t("saved")); location.hash = `#/turf/${turf.id}`; sync.syncNow().then(afterAutoSync); },
+    household: hh, outreach, turf, user: session.user.username, token: session.token,
+    onSaved: () => {
+      location.hash = `#/turf/${turf.id}`;
+      flash(t("saved"));
+      // Sending waits until the next screen is drawn: the tap answers first.
+      setTimeout(() => sync.syncNow().then(afterAutoSync), 50);
+    },
     onCancel: () => history.back(),
   });
   mount(form);
@@ -176,11 +240,15 @@ async function newHouseholdScreen(turfId) {
   mount(form);
 }
 
+function fieldName(field) {
+  const top = String(field || "").split(".")[0] || "record";
+  const key = "field_" + top;
+  return t(key) === key ? t("field_record") : t(key);
+}
+
 async function syncScreen(message) {
   const items = (await db.all("outbox")).sort((a, b) => a.created.localeCompare(b.created));
-  const lastSync = await db.kv.get("lastSync");
-  const retryAt = await db.kv.get("retryAt");
-  const lastError = await db.kv.get("lastError");
+  const [lastSync, retryAt, lastError] = await Promise.all([db.kv.get("lastSync"), db.kv.get("retryAt"), db.kv.get("lastError")]);
   const mine = items.filter((r) => r.user === session.user.username);
   const status = h("p.msg", { role: "status", id: "sync-status", hidden: !message }, message || "");
   const button = h("button.primary", { type: "button", id: "sync-now" }, t("sync_now"));
@@ -191,7 +259,7 @@ async function syncScreen(message) {
     const res = await sync.syncNow();
     if (res.error === "auth") { session = null; return loginScreen(t("session_expired")); }
     await refreshBadge();
-    syncScreen(res.ok ? t("sync_ok") : t("sync_fail"));
+    syncScreen(res.ok ? t("sync_ok") : errorText(res.error));
   });
   mount(
     h("p", {}, h("a", { href: "#/" }, "← " + t("back"))),
@@ -201,12 +269,12 @@ async function syncScreen(message) {
       h("dt", {}, t("pending")), h("dd", { id: "pending-count" }, String(mine.length)),
       h("dt", {}, t("last_sync")), h("dd", { id: "last-sync" }, lastSync ? fmtTime(lastSync) : t("never")),
       retryAt ? [h("dt", {}, t("retry_at")), h("dd", {}, fmtTime(retryAt))] : null,
-      lastError ? [h("dt", {}, "!"), h("dd.muted", {}, lastError)] : null),
+      lastError ? [h("dt", {}, t("last_error")), h("dd", { id: "last-error" }, errorText(lastError))] : null),
     button,
-    h("ul.outbox", {}, items.map((r) => h("li", { class: r.status }, `${r.type === "visit" ? "🏠" : "➕"} ${r.label || r.uuid}`,
+    h("ul.outbox", {}, items.map((r) => h("li", { class: r.status }, `${r.type === "visit" ? "🏠" : "➕"} ${r.label || ""}`,
       h("small.muted", {}, " " + fmtTime(r.created)),
       r.user !== session.user.username ? h("small.muted", {}, ` (${t("other_user")}: ${r.user})`) : null,
-      r.errors && r.errors.length ? h("ul.errors", {}, r.errors.map((e) => h("li", {}, `${e.field || "—"}: ${e.message}`))) : null,
+      r.errors && r.errors.length ? h("ul.errors", {}, r.errors.map((e) => h("li", {}, `${fieldName(e.field)}: ${e.message}`))) : null,
       r.status === "invalid" ? h("button.link.danger", {
         type: "button",
         onclick: async () => { if (confirm(t("discard_confirm"))) { await db.batch([["outbox", "delete", r.uuid]]); syncScreen(); } },
@@ -216,19 +284,22 @@ async function syncScreen(message) {
 }
 
 function flash(text) {
-  const el = h("div.toast", { role: "status" }, text);
-  document.body.append(el);
+  if (!text) return;
+  const box = document.getElementById("toasts");
+  const el = h("p.toast", {}, text);
+  box.replaceChildren(el);
   setTimeout(() => el.remove(), 3000);
 }
 
 // --- routing --------------------------------------------------------------------------------------------------
 
 async function route() {
-  await refreshBadge();
+  refreshBadge();
   if (!session) return loginScreen();
   const parts = location.hash.replace(/^#\/?/, "").split("/");
   switch (parts[0]) {
     case "turf": return turfScreen(parts[1]);
+    case "map": return mapScreen(parts[1]);
     case "hh": return householdScreen(parts[1], parts[2]);
     case "visit": return visitScreen(parts[1], parts[2]);
     case "newhh": return newHouseholdScreen(parts[1]);
@@ -238,18 +309,18 @@ async function route() {
 }
 
 async function start() {
-  setLang((await db.kv.get("lang")) || "id");
+  const [lang] = await Promise.all([db.kv.get("lang"), loadSession()]);
+  setLang(lang || "id");
   db.persist();
-  await loadSession();
   window.addEventListener("hashchange", route);
   window.addEventListener("online", refreshBadge);
   window.addEventListener("offline", refreshBadge);
   sync.onChange(() => refreshBadge());
+  await route();
+  appEl.dataset.ready = "1";
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register(appEl.dataset.sw, { scope: appEl.dataset.scope }).catch(() => {});
   }
-  await route();
-  appEl.dataset.ready = "1";
   if (session && navigator.onLine) sync.syncNow().then(afterAutoSync);
 }
 

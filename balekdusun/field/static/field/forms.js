@@ -1,8 +1,9 @@
 // The visit form and the new-household form. Both save to IndexedDB (outbox) before anything else.
 import * as db from "./db.js";
-import { nearby, position } from "./geo.js";
-import { t } from "./i18n.js";
-import { h, uuid4 } from "./ui.js";
+import { metres, nearby, position } from "./geo.js";
+import { fmtDate, t, tf } from "./i18n.js";
+import { stickerState } from "./sync.js";
+import { h, reveal, uuid4 } from "./ui.js";
 
 const OUTCOMES = ["met", "not_home", "refused", "moved", "vacant", "inaccessible"];
 const ROLES = ["head", "spouse", "parent", "child", "other_member", "neighbour"];
@@ -12,14 +13,16 @@ const WHEN = ["within_6_months", "within_1_year", "later", "unknown"];
 const FOLLOWUPS = ["wants_to_apply", "family_in_trouble", "broker_report", "needs_documents"];
 
 let stickerModule = null;
-async function stickerCodes() {
-  if (!stickerModule) stickerModule = import("/static/materials/stickercode.js");
+let codes = null; // the sticker-code module once loaded (checks run synchronously at the door)
+export function stickerCodes() {
+  if (!stickerModule) stickerModule = import("/static/materials/stickercode.js").then((m) => { codes = m; return m; });
   return stickerModule;
 }
 
-function radios(name, values, prefix, required = false) {
-  return h("div.choices", { role: "radiogroup" }, values.map((v) =>
-    h("label.choice", {}, h("input", { type: "radio", name, value: v, required }), t(prefix + v))));
+function radios(name, values, prefix, legend, required = false) {
+  return h("fieldset", { id: "fs-" + name }, h("legend", {}, legend + (required ? " *" : "")),
+    h("div.choices", {}, values.map((v) =>
+      h("label.choice", {}, h("input", { type: "radio", name, value: v, required }), t(prefix + v)))));
 }
 
 function checks(name, values, prefix) {
@@ -59,13 +62,119 @@ function gpsLine() {
   return state;
 }
 
-export async function visitForm({ household, outreach, turf, user, onSaved, onCancel }) {
-  const stock = ((await db.kv.get("stock")) || {})[String(outreach.id)] || {};
-  const materials = (await db.kv.get("materials")) || [];
-  const teamCodes = new Set(((await db.kv.get("stickers")) || {})[String(outreach.id)] || []);
-  const refs = (await db.kv.get("refs")) || { countries: [] };
+// Validation errors as text on the page: each invalid field gets a message under it, aria-invalid and
+// aria-describedby; focus goes to the first one, scrolled clear of the sticky header. The browser's bubble is off.
+function describe(el, id, on) {
+  const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
+  if (on) ids.push(id);
+  if (ids.length) el.setAttribute("aria-describedby", ids.join(" ")); else el.removeAttribute("aria-describedby");
+  if (on) el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
+}
+
+function message(el) {
+  const v = el.validity;
+  if (v.customError) return el.validationMessage;
+  if (v.valueMissing) return el.type === "radio" ? t("err_required_choice") : t("err_required");
+  if (v.rangeUnderflow || v.rangeOverflow || v.badInput || v.stepMismatch) return tf("err_number", { min: el.min, max: el.max });
+  return el.validationMessage;
+}
+
+function group(form, el) {
+  return el.type === "radio" ? [...form.querySelectorAll(`input[name="${el.name}"]`)] : [el];
+}
+
+function clearError(form, el) {
+  const id = "err-" + el.name;
+  form.querySelector("#" + CSS.escape(id))?.remove();
+  for (const g of group(form, el)) describe(g, id, false);
+}
+
+export function validate(form) {
+  const seen = new Set();
+  let first = null;
+  for (const el of form.elements) {
+    if (!el.name || !el.willValidate || seen.has(el.name)) continue;
+    seen.add(el.name);
+    clearError(form, el);
+    if (el.validity.valid) continue;
+    const id = "err-" + el.name;
+    const text = h("p.field-error", { id }, message(el));
+    const anchor = el.type === "radio" ? el.closest(".choices") : el.closest("label, .inline") || el;
+    anchor.after(text);
+    for (const g of group(form, el)) describe(g, id, true);
+    first = first || el;
+  }
+  if (first) reveal(first);
+  return !first;
+}
+
+function liveErrors(form) {
+  const fix = (e) => { if (e.target.name && e.target.validity && e.target.validity.valid) clearError(form, e.target); };
+  form.addEventListener("input", fix);
+  form.addEventListener("change", fix);
+}
+
+function sumHandouts(outbox, user, outreachId) {
+  const out = new Map();
+  for (const r of outbox.values()) {
+    if (r.type !== "visit" || r.user !== user || r.data.outreach !== outreachId) continue;
+    for (const m of r.data.materials || []) out.set(m.material_id, (out.get(m.material_id) || 0) + m.quantity);
+  }
+  return out;
+}
+
+// What is true of a typed code, from what the phone holds; null when only the server can tell.
+function stickerLocal(code, { free, state, outbox, households, household, user }) {
+  if (free.has(code)) {
+    for (const r of outbox.values()) {
+      if (r.type === "visit" && r.user === user && r.data.sticker_code === code) {
+        if (r.k === household.k) return { ok: true, text: t("sticker_placed_here") };
+        const other = households.get(r.k);
+        return { ok: false, text: tf("sticker_placed_me", { h: other ? label(other) : t("another_house") }) };
+      }
+    }
+    return { ok: true, text: t("sticker_ok") + ": " + code };
+  }
+  const placed = state.placed && state.placed[code];
+  if (placed != null) {
+    if ("s" + placed === household.k) return { ok: true, text: t("sticker_placed_here") };
+    const other = households.get("s" + placed);
+    return { ok: false, text: tf("sticker_placed_other", { h: other ? label(other) : t("another_house") }) };
+  }
+  if (state.void && state.void.includes(code)) return { ok: false, text: tf("sticker_void", { r: "" }) };
+  return null;
+}
+
+function stickerRemote(res, households, household) {
+  switch (res.state) {
+    case "free_here": return { ok: true, text: t("sticker_ok") + ": " + res.code };
+    case "placed": {
+      if (res.household && "s" + res.household.i === household.k) return { ok: true, text: t("sticker_placed_here") };
+      const known = res.household && (households.get("s" + res.household.i) || res.household);
+      return { ok: false, text: tf("sticker_placed_other", { h: known ? label(known) : t("another_house") }) };
+    }
+    case "void": return { ok: false, text: tf("sticker_void", { r: res.reason ? `: ${res.reason}` : "" }) };
+    case "other_office": return { ok: false, text: t("sticker_other_office") };
+    case "issued_elsewhere": return { ok: false, text: tf("sticker_issued_elsewhere", { o: res.outreach ? ` (${fmtDate(res.outreach.date)}, ${res.outreach.vname})` : "" }) };
+    case "not_issued": return { ok: false, text: t("sticker_not_issued") };
+    default: return { ok: false, text: t("sticker_unknown") };
+  }
+}
+
+export async function visitForm({ household, outreach, turf, user, token, onSaved, onCancel }) {
+  stickerCodes();
+  const key = String(outreach.id);
+  const [teamStock, myStock, materials, stickers, codeStates, refs, outbox, households] = await Promise.all([
+    db.kv.get("stock"), db.kv.get("mystock"), db.kv.get("materials"), db.kv.get("stickers"), db.kv.get("sticker_state"),
+    db.kv.get("refs"), db.table("outbox"), db.table("households")]);
+  const stock = (teamStock || {})[key] || {};
+  const mine = (myStock || {})[key] || {};
+  const free = new Set((stickers || {})[key] || []);
+  const state = (codeStates || {})[key] || { placed: {}, void: [] };
   const gps = gpsLine();
-  const countries = refs.countries || [];
+  const countries = (refs || {}).countries || [];
+  // Stickers are counted by their codes alone: a sticker-kind material is never a hand-out here.
+  const handable = (materials || []).filter((m) => m.kind !== "sticker");
 
   const abroad = repeater(() => [
     h("label", {}, t("country"), select("country", countries)),
@@ -77,16 +186,36 @@ export async function visitForm({ household, outreach, turf, user, onSaved, onCa
     h("label", {}, t("when"), select("when", WHEN.map((w) => [w, t("w_" + w)]), { blank: false, value: "unknown" })),
     h("label", {}, t("country"), select("country", countries)),
   ]);
-  const stickerMsg = h("small.hint", { id: "sticker-msg" });
-  const stickerInput = h("input", { name: "sticker_code", id: "sticker_code", autocomplete: "off", autocapitalize: "characters", maxlength: 20 });
-  const checkSticker = async () => {
-    const { normalizeCode, isValidCode } = await stickerCodes();
-    const code = normalizeCode(stickerInput.value);
-    if (!code) { stickerMsg.textContent = ""; stickerInput.setCustomValidity(""); return ""; }
-    if (!isValidCode(code)) { stickerMsg.textContent = t("sticker_bad"); stickerInput.setCustomValidity(t("sticker_bad")); return null; }
+
+  // --- sticker: a code typed or scanned, told what is true of it ---
+  let usedCodes = 0;
+  for (const r of outbox.values()) if (r.type === "visit" && r.user === user && free.has(r.data.sticker_code)) usedCodes += 1;
+  const stickerMsg = h("p.hint", { id: "sticker-msg", role: "status" });
+  const stickerInput = h("input", { name: "sticker_code", id: "sticker_code", autocomplete: "off", autocapitalize: "characters",
+    maxlength: 40, "aria-describedby": "sticker-help sticker-msg" });
+  let lookup = 0;
+  const codeOf = () => {
+    const code = codes ? codes.normalizeCode(stickerInput.value) : stickerInput.value.trim().toUpperCase();
+    if (!code) { stickerInput.setCustomValidity(""); return ""; }
+    if (codes && !codes.isValidCode(code)) { stickerInput.setCustomValidity(t("sticker_bad")); return null; }
     stickerInput.setCustomValidity("");
-    stickerMsg.textContent = teamCodes.size && !teamCodes.has(code) ? t("sticker_not_team") : t("sticker_ok") + ": " + code;
     return code;
+  };
+  const checkSticker = async () => {
+    await stickerCodes();
+    const code = codeOf();
+    const ticket = ++lookup;
+    stickerMsg.className = "hint";
+    if (!code) { stickerMsg.textContent = code === null ? t("sticker_bad") : ""; if (code === null) stickerMsg.className = "hint bad"; return; }
+    let said = stickerLocal(code, { free, state, outbox, households, household, user });
+    if (!said && navigator.onLine && token) {
+      stickerMsg.textContent = t("sticker_checking");
+      said = await stickerState(code, token).then((res) => stickerRemote(res, households, household)).catch(() => null);
+      if (ticket !== lookup) return;
+    }
+    said = said || { ok: false, text: t("sticker_offline_unknown") };
+    stickerMsg.textContent = said.text;
+    stickerMsg.className = "hint " + (said.ok ? "ok" : "bad");
   };
   stickerInput.addEventListener("input", checkSticker);
   const scan = "BarcodeDetector" in window
@@ -95,45 +224,69 @@ export async function visitForm({ household, outreach, turf, user, onSaved, onCa
   const metOnly = h("fieldset", { id: "met-only", hidden: true }, h("legend", {}, t("knowledge")),
     ["legal_procedure", "hotline", "warning_signs"].map((k) => h("label", {}, t("k_" + k), yesNo("k_" + k))));
 
-  const materialRows = materials.filter((m) => stock[String(m.id)] || m.kind !== "sticker").map((m) =>
-    h("label.qty", {}, `${m.title}`, h("small.muted", {}, stock[String(m.id)] ? ` (${t("in_hand")} ${stock[String(m.id)]})` : ""),
-      h("input", { type: "number", name: "m_" + m.id, min: 0, max: 1000, inputmode: "numeric", placeholder: "0" })));
+  // --- materials: this officer's own stock and what is left after today's hand-outs ---
+  const handedOut = sumHandouts(outbox, user, outreach.id);
+  const materialRows = handable.map((m) => {
+    const [issued, held] = mine[String(m.id)] || [0, 0];
+    const left = held - (handedOut.get(m.id) || 0);
+    const hint = h("span.stock", { id: "stock-" + m.id });
+    const input = h("input", { type: "number", name: "m_" + m.id, min: 0, max: 1000, inputmode: "numeric", placeholder: "0", "aria-describedby": "stock-" + m.id });
+    const show = () => {
+      const n = parseInt(input.value || "0", 10) || 0;
+      if (!issued && !held && !stock[String(m.id)]) { hint.textContent = ""; return; }
+      hint.textContent = n > 0
+        ? `${t("in_hand_mine")} ${issued} · ${t("left_after_this")} ${left - n}${left - n < 0 ? " — " + t("over_left") : ""}`
+        : `${t("in_hand_mine")} ${issued} · ${t("left_after")} ${left}`;
+    };
+    input.addEventListener("input", show);
+    show();
+    return h("div.qty", {}, h("label", {}, m.title, input), h("small.muted", {}, hint));
+  });
 
-  const form = h("form.visit", { novalidate: false },
-    h("h2", {}, t("visit")),
+  const form = h("form.visit", { novalidate: true },
+    h("h1", {}, t("visit")),
     h("p.muted", {}, label(household)),
-    h("fieldset", {}, h("legend", {}, t("outcome") + " *"), radios("outcome", OUTCOMES, "o_", true)),
-    h("fieldset", {}, h("legend", {}, t("met_role")), radios("met_role", ROLES, "r_")),
+    radios("outcome", OUTCOMES, "o_", t("outcome"), true),
+    radios("met_role", ROLES, "r_", t("met_role")),
     materialRows.length ? h("fieldset", {}, h("legend", {}, t("materials")), materialRows) : null,
-    h("fieldset", {}, h("legend", {}, t("sticker")), h("div.inline", {}, stickerInput, scan), stickerMsg),
+    h("fieldset", {}, h("legend", {}, t("sticker")),
+      h("p.muted", { id: "sticker-help" }, t("sticker_hint"), free.size ? ` (${free.size - usedCodes} ${t("sticker_codes_free")})` : ""),
+      h("label", { for: "sticker_code" }, t("field_sticker_code")),
+      h("div.inline", {}, stickerInput, scan), stickerMsg),
     h("fieldset", {}, h("legend", {}, t("topics")), checks("topics", TOPICS, "t_")),
     h("fieldset", {}, h("legend", {}, t("migration")),
-      h("h3", {}, t("abroad")), abroad.el,
+      h("h2", {}, t("abroad")), abroad.el,
       h("label", {}, t("returnees"), h("input", { type: "number", name: "returnees", min: 0, max: 50, value: 0, inputmode: "numeric" })),
-      h("h3", {}, t("planning")), planning.el),
+      h("h2", {}, t("planning")), planning.el),
     metOnly,
-    h("fieldset", {}, h("legend", {}, t("story")), h("textarea", { name: "story", rows: 3, maxlength: 4000 }),
+    h("fieldset", {}, h("legend", {}, t("story")),
+      h("label", {}, t("story"), h("textarea", { name: "story", rows: 3, maxlength: 4000 })),
       h("label.choice", {}, h("input", { type: "checkbox", name: "consent_to_quote" }), t("consent_quote"))),
     h("fieldset", {}, h("legend", {}, t("followups")), FOLLOWUPS.map((f) => h("div.followup", {},
       h("label.choice", {}, h("input", { type: "checkbox", name: "followup", value: f }), t("f_" + f)),
-      h("input", { name: "note_" + f, placeholder: t("note"), maxlength: 1000 })))),
+      h("label.note", {}, tf("note_for", { f: t("f_" + f) }), h("input", { name: "note_" + f, maxlength: 1000 }))))),
     gps.el,
     h("div.actions", {}, h("button.primary", { type: "submit" }, t("save")), h("button.secondary", { type: "button", onclick: onCancel }, t("cancel"))),
   );
+  liveErrors(form);
   form.addEventListener("change", (e) => {
     if (e.target.name === "outcome") metOnly.hidden = e.target.value !== "met";
   });
+  let saving = false;
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const code = await checkSticker();
-    if (code === null || !form.reportValidity()) return;
+    if (saving) return;
+    if (!codes) await stickerCodes();
+    const code = codeOf();
+    if (!validate(form)) return;
+    saving = true;
     const f = new FormData(form);
     const bool = (v) => (v === "true" ? true : v === "false" ? false : null);
     const outcome = f.get("outcome");
     const data = {
       outreach: outreach.id, visited_at: new Date().toISOString(), outcome,
       met_role: f.get("met_role") || "",
-      materials: materials.map((m) => ({ material_id: m.id, quantity: parseInt(f.get("m_" + m.id) || "0", 10) })).filter((m) => m.quantity > 0),
+      materials: handable.map((m) => ({ material_id: m.id, quantity: parseInt(f.get("m_" + m.id) || "0", 10) })).filter((m) => m.quantity > 0),
       sticker_code: code || "",
       topics: f.getAll("topics"),
       migration: {
@@ -205,8 +358,8 @@ export async function householdForm({ outreach, turf, user, onSaved, onPick, onC
   const gps = gpsLine();
   const warn = h("div.warn", { hidden: true });
   let confirmed = false;
-  const form = h("form.household", {},
-    h("h2", {}, t("new_household")),
+  const form = h("form.household", { novalidate: true },
+    h("h1", {}, t("new_household")),
     h("p.muted", {}, outreach.vname),
     h("label", {}, t("dusun"), h("input", { name: "dusun", maxlength: 60 })),
     h("div.inline", {}, h("label", {}, t("rt"), h("input", { name: "rt", maxlength: 5, inputmode: "numeric" })),
@@ -221,19 +374,21 @@ export async function householdForm({ outreach, turf, user, onSaved, onPick, onC
   };
   const check = async () => {
     const v = values();
-    const all = await db.all("households");
+    const all = (await db.table("households")).values();
     const hits = nearby(all, { village: outreach.village, lat: gps.pos?.lat, lon: gps.pos?.lon, rt: v.rt, address: v.address }).slice(0, 5);
     warn.hidden = !hits.length;
     warn.replaceChildren(h("p", {}, t("duplicate_warning")),
-      h("ul", {}, hits.map((hh) => h("li", {}, label(hh), " ", h("button.link", { type: "button", onclick: () => onPick(hh) }, t("use_this"))))),
+      h("ol.hits", {}, hits.map((hh) => h("li", {}, label(hh), gps.pos && hh.y != null ? ` (±${Math.round(metres(gps.pos.lat, gps.pos.lon, hh.y, hh.x))} m)` : "", " ",
+        h("button.link", { type: "button", onclick: () => onPick(hh) }, t("use_this"))))),
       h("p", {}, h("small", {}, t("still_new"))));
     return hits.length;
   };
   gps.onchange = check;
   form.addEventListener("input", () => { confirmed = false; });
+  liveErrors(form);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    if (!form.reportValidity()) return;
+    if (!validate(form)) return;
     if (!confirmed && (await check())) { confirmed = true; return; } // a second tap saves anyway
     const v = values();
     const uuid = uuid4();

@@ -22,15 +22,20 @@ function words(s) {
 }
 
 // Households that may be the same house: within `radius` metres, or same RT with a similar address.
+// Closest first (by GPS when both have it), then the most similar address.
 export function nearby(households, { village, lat, lon, rt, address }, radius = 15) {
   const mine = words(address);
-  return households.filter((h) => {
-    if (h.v !== village) return false;
-    if (lat != null && h.y != null && metres(lat, lon, h.y, h.x) <= radius) return true;
-    if (!mine.size || !h.a) return false;
-    if (rt && h.r && rt !== h.r) return false;
-    const theirs = words(h.a);
-    const common = [...mine].filter((w) => theirs.has(w)).length;
-    return common / Math.max(mine.size, theirs.size) >= 0.6;
-  });
+  const hits = [];
+  for (const h of households) {
+    if (h.v !== village) continue;
+    const dist = lat != null && h.y != null ? metres(lat, lon, h.y, h.x) : Infinity;
+    let similar = 0;
+    if (mine.size && h.a && !(rt && h.r && rt !== h.r)) {
+      const theirs = words(h.a);
+      similar = [...mine].filter((w) => theirs.has(w)).length / Math.max(mine.size, theirs.size);
+    }
+    if (dist <= radius || similar >= 0.6) hits.push({ h, dist, similar });
+  }
+  hits.sort((a, b) => (a.dist - b.dist) || (b.similar - a.similar));
+  return hits.map((x) => x.h);
 }

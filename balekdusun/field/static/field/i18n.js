@@ -14,8 +14,7 @@ const ID = {
   met_role: "Bertemu dengan", r_head: "Kepala keluarga", r_spouse: "Suami/istri", r_parent: "Orang tua", r_child: "Anak",
   r_other_member: "Anggota keluarga lain", r_neighbour: "Tetangga",
   materials: "Materi yang diberikan", in_hand: "dibawa", sticker: "Kode stiker yang ditempel", scan: "Pindai",
-  sticker_bad: "Kode tidak valid: periksa huruf terakhir.", sticker_ok: "Kode valid", sticker_not_team: "Kode bukan milik tim ini (tetap disimpan).",
-  topics: "Topik yang dibahas", t_jobs: "Peluang kerja", t_legal_procedure: "Prosedur resmi", t_hotline: "Nomor pengaduan",
+  sticker_bad: "Kode tidak valid: periksa huruf terakhir.", sticker_ok: "Kode valid",   topics: "Topik yang dibahas", t_jobs: "Peluang kerja", t_legal_procedure: "Prosedur resmi", t_hotline: "Nomor pengaduan",
   t_illegal_recruitment: "Tanda perekrutan ilegal", t_document_help: "Bantuan dokumen",
   migration: "Profil migrasi keluarga", abroad: "Anggota keluarga di luar negeri sekarang", add: "Tambah", remove: "Hapus",
   country: "Negara", sector: "Sektor", procedural: "Berangkat resmi?", year: "Tahun", yes: "Ya", no: "Tidak", unknown: "Tidak tahu",
@@ -34,9 +33,41 @@ const ID = {
   sync_ok: "Sinkron selesai.", sync_fail: "Gagal terhubung. Data aman di HP; akan dicoba lagi.",
   offline: "Tanpa sinyal", online: "Online", discard: "Buang", discard_confirm: "Buang catatan ini? Tidak bisa dibatalkan.",
   duplicate_warning: "Mungkin rumah ini sudah ada:", use_this: "Pakai rumah ini", still_new: "Tetap simpan sebagai rumah baru",
-  session_expired: "Sesi habis. Masuk lagi; data yang belum terkirim tetap aman.", other_user: "milik pengguna lain",
+  session_expired: "Sesi berakhir, masuk lagi. Data yang belum terkirim tetap aman di HP.", other_user: "milik pengguna lain",
   language: "English", visits_here: "Kunjungan ke rumah ini", required: "Wajib diisi", time: "Waktu",
   no_stops: "Belum ada rumah di daftar ini.", conflict: "konflik (diperiksa koordinator)", flags: "Catatan server",
+  session_expired_short: "Sesi berakhir, masuk lagi.", in_hand_mine: "Anda bawa", left_after: "sisa", left_after_this: "sisa setelah ini",
+  over_left: "lebih dari yang Anda bawa (tetap disimpan)",
+  sticker_hint: "Ketik kode di stiker atau pindai QR-nya. Stiker dihitung dari kodenya.", sticker_codes_free: "kode stiker tim yang belum ditempel",
+  sticker_placed_other: "Kode ini sudah ditempel di rumah lain: {h}. Periksa lagi stikernya (tetap disimpan).",
+  sticker_placed_here: "Kode ini sudah tercatat di rumah ini.",
+  sticker_placed_me: "Kode ini sudah Anda catat di rumah lain: {h} (belum terkirim). Periksa lagi stikernya.",
+  sticker_void: "Kode ini sudah dibatalkan (stiker rusak atau hilang){r}. Pakai stiker lain.",
+  sticker_other_office: "Kode ini milik kantor BP3MI lain, bukan stiker kantor Anda.",
+  sticker_unknown: "Kode ini tidak terdaftar: mungkin salah ketik. Periksa lagi hurufnya.",
+  sticker_issued_elsewhere: "Kode ini diberikan untuk kegiatan lain{o}, bukan kegiatan hari ini (tetap disimpan).",
+  sticker_not_issued: "Kode ini belum pernah diserahkan ke tim mana pun (tetap disimpan).",
+  sticker_offline_unknown: "Kode ini tidak ada di daftar stiker tim hari ini: periksa ketikannya. Tetap disimpan dan dicek saat sinkron.",
+  sticker_checking: "Memeriksa kode…", another_house: "rumah lain di desa ini",
+  note_for: "Catatan: {f}", err_required_choice: "Pilih salah satu.", err_required: "Wajib diisi.", err_number: "Isi angka {min}–{max}.",
+  form_errors: "Periksa isian yang ditandai.",
+  err_offline: "Tidak ada sinyal. Data aman di HP; dikirim otomatis saat ada sinyal.",
+  err_timeout: "Sinyal terlalu lemah, server tidak menjawab tepat waktu. Data aman di HP; akan dicoba lagi.",
+  err_server: "Server sedang bermasalah. Data aman di HP; akan dicoba lagi nanti.",
+  err_too_big: "Kiriman terlalu besar untuk server. Akan dikirim dalam bagian yang lebih kecil.",
+  err_forbidden: "Akun ini tidak boleh mencatat kunjungan. Hubungi koordinator.",
+  err_rejected: "Server menolak kiriman. Data aman di HP; hubungi koordinator bila terus terjadi.",
+  last_error: "Masalah terakhir", map: "Peta", map_title: "Peta {n}", map_legend_done: "sudah dikunjungi", map_legend_todo: "belum dikunjungi",
+  map_legend_me: "posisi Anda", map_route: "rute jalan", map_no_gps: "{n} rumah tanpa GPS tidak tampil di peta.",
+  map_empty: "Belum ada rumah dengan lokasi GPS di daftar ini.", map_me_unknown: "Posisi Anda belum diketahui.",
+  map_desc: "{done} dari {all} rumah sudah dikunjungi. Ketuk rumah untuk membukanya.", list: "Daftar",
+  house_n: "Rumah {n}: {l}", f_visited: "sudah dikunjungi", f_todo: "belum dikunjungi",
+  weekdays: "Minggu,Senin,Selasa,Rabu,Kamis,Jumat,Sabtu",
+  months: "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,Desember",
+  field_household: "Rumah", field_outreach: "Kegiatan", field_visited_at: "Waktu kunjungan", field_outcome: "Hasil kunjungan",
+  field_materials: "Materi", field_sticker_code: "Kode stiker", field_migration: "Profil migrasi", field_story: "Cerita",
+  field_followups: "Tindak lanjut", field_address: "Alamat", field_village: "Desa", field_turf: "Wilayah jalan",
+  field_latitude: "GPS", field_longitude: "GPS", field_record: "Catatan",
 };
 
 const EN = {
@@ -54,7 +85,7 @@ const EN = {
   met_role: "Met with", r_head: "Head of household", r_spouse: "Spouse", r_parent: "Parent", r_child: "Child",
   r_other_member: "Other member", r_neighbour: "Neighbour",
   materials: "Materials handed out", in_hand: "in hand", sticker: "Sticker code placed", scan: "Scan",
-  sticker_bad: "Not a valid code: check the last character.", sticker_ok: "Valid code", sticker_not_team: "Not one of this team's codes (saved anyway).",
+  sticker_bad: "Not a valid code: check the last character.", sticker_ok: "Valid code",
   topics: "Topics discussed", t_jobs: "Job opportunities", t_legal_procedure: "Legal procedure", t_hotline: "Hotline",
   t_illegal_recruitment: "Illegal-recruitment signs", t_document_help: "Document help",
   migration: "Household migration profile", abroad: "Members abroad now", add: "Add", remove: "Remove",
@@ -73,12 +104,70 @@ const EN = {
   sync_fail: "Could not connect. Data is safe on the phone; will retry.", offline: "Offline", online: "Online",
   discard: "Discard", discard_confirm: "Discard this record? This cannot be undone.",
   duplicate_warning: "This house may exist already:", use_this: "Use this house", still_new: "Save as a new house anyway",
-  session_expired: "Session expired. Sign in again; unsent data stays safe.", other_user: "another user's",
+  session_expired: "Session ended, sign in again. Unsent data stays safe on the phone.", other_user: "another user's",
   language: "Bahasa Indonesia", visits_here: "Visits to this house", required: "Required", time: "Time",
   no_stops: "No houses on this list yet.", conflict: "conflict (coordinator reviews)", flags: "Server notes",
+  session_expired_short: "Session ended, sign in again.", in_hand_mine: "you carry", left_after: "left", left_after_this: "left after this",
+  over_left: "more than you carry (saved anyway)",
+  sticker_hint: "Type the code on the sticker or scan its QR. Stickers are counted by their codes.", sticker_codes_free: "team sticker codes not yet placed",
+  sticker_placed_other: "This code is already on another house: {h}. Check the sticker again (saved anyway).",
+  sticker_placed_here: "This code is already recorded on this house.",
+  sticker_placed_me: "You already recorded this code on another house: {h} (not sent yet). Check the sticker again.",
+  sticker_void: "This code was voided (sticker damaged or lost){r}. Use another sticker.",
+  sticker_other_office: "This code belongs to another BP3MI office, not to your office's stickers.",
+  sticker_unknown: "No such code: probably mistyped. Check the characters again.",
+  sticker_issued_elsewhere: "This code was issued to another outreach day{o}, not today's (saved anyway).",
+  sticker_not_issued: "This code was never issued to any team (saved anyway).",
+  sticker_offline_unknown: "This code is not among today's team codes: check what you typed. Saved anyway and checked at sync.",
+  sticker_checking: "Checking the code…", another_house: "another house in this village",
+  note_for: "Note: {f}", err_required_choice: "Choose one.", err_required: "Required.", err_number: "Enter a number {min}–{max}.",
+  form_errors: "Check the marked fields.",
+  err_offline: "No signal. Data is safe on the phone; it is sent automatically when there is a signal.",
+  err_timeout: "The signal is too weak; the server did not answer in time. Data is safe on the phone; will retry.",
+  err_server: "The server has a problem. Data is safe on the phone; will retry later.",
+  err_too_big: "Too much for the server at once. It will be sent in smaller parts.",
+  err_forbidden: "This account may not record visits. Ask your coordinator.",
+  err_rejected: "The server refused the upload. Data is safe on the phone; ask your coordinator if it keeps happening.",
+  last_error: "Last problem", map: "Map", map_title: "Map of {n}", map_legend_done: "visited", map_legend_todo: "not visited yet",
+  map_legend_me: "your position", map_route: "walking route", map_no_gps: "{n} houses without GPS are not on the map.",
+  map_empty: "No house on this list has a GPS position yet.", map_me_unknown: "Your position is not known yet.",
+  map_desc: "{done} of {all} houses visited. Tap a house to open it.", list: "List",
+  house_n: "House {n}: {l}", f_visited: "visited", f_todo: "not visited yet",
+  weekdays: "Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday",
+  months: "January,February,March,April,May,June,July,August,September,October,November,December",
+  field_household: "House", field_outreach: "Outreach day", field_visited_at: "Visit time", field_outcome: "Outcome",
+  field_materials: "Materials", field_sticker_code: "Sticker code", field_migration: "Migration profile", field_story: "Story",
+  field_followups: "Follow-up", field_address: "Address", field_village: "Village", field_turf: "Turf",
+  field_latitude: "GPS", field_longitude: "GPS", field_record: "Record",
 };
 
 let lang = "id";
 export function setLang(value) { lang = value === "en" ? "en" : "id"; document.documentElement.lang = lang; }
 export function getLang() { return lang; }
 export function t(key) { return (lang === "en" ? EN : ID)[key] ?? ID[key] ?? key; }
+
+// One way to write a date everywhere: "Kamis, 10 Desember 2026" (weekday optional), times as "10 Desember 2026, 14.30".
+function parts(value) {
+  // A bare date ("2026-12-10") is a calendar day, not midnight UTC.
+  const d = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value + "T00:00:00") : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export function fmtDate(value, { weekday = false } = {}) {
+  const d = parts(value);
+  if (!d) return "";
+  const text = `${d.getDate()} ${t("months").split(",")[d.getMonth()]} ${d.getFullYear()}`;
+  return weekday ? `${t("weekdays").split(",")[d.getDay()]}, ${text}` : text;
+}
+
+export function fmtTime(value) {
+  const d = parts(value);
+  if (!d) return "";
+  const hm = `${String(d.getHours()).padStart(2, "0")}${lang === "en" ? ":" : "."}${String(d.getMinutes()).padStart(2, "0")}`;
+  return `${fmtDate(d)}, ${hm}`;
+}
+
+// t() with {name} placeholders filled in.
+export function tf(key, values) {
+  return t(key).replace(/\{(\w+)\}/g, (_m, k) => (values[k] ?? ""));
+}

@@ -5,7 +5,8 @@ import * as db from "./db.js";
 const API = "/api/v1/sync";
 const BATCH = 500;
 const BACKOFF = [5, 15, 60, 180, 600]; // seconds
-const APP_VERSION = "1";
+const TIMEOUT = 90_000; // ms: 500 visits on a weak signal take a while, a dead connection must not hang forever
+const APP_VERSION = "2";
 let running = null;
 let failures = 0;
 let timer = null;
@@ -15,7 +16,13 @@ export function onChange(fn) { listeners.add(fn); }
 function emit(state) { for (const fn of listeners) fn(state); }
 
 export class AuthError extends Error {
-  constructor(m) { super(m); this.status = 401; }
+  constructor() { super("auth"); this.status = 401; this.kind = "auth"; }
+}
+
+// Every failure carries a `kind` the screens turn into words (never the browser's "Failed to fetch"):
+// offline, timeout, server (5xx), too_big (413), forbidden (403), rejected (other 4xx), locked (429), login (401).
+export class SyncError extends Error {
+  constructor(kind, status = 0, data = {}) { super(kind); this.kind = kind; this.status = status; this.data = data; }
 }
 
 export async function deviceId() {
@@ -27,16 +34,40 @@ export async function deviceId() {
   return id;
 }
 
-async function call(path, { method = "GET", body, token } = {}) {
+// gzip where the browser can (CompressionStream): a day's push shrinks about 5x on a paid, slow connection.
+async function encode(body) {
+  const text = JSON.stringify(body);
+  if (text.length < 1024 || typeof CompressionStream === "undefined") return { payload: text, gzip: false };
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return { payload: await new Response(stream).arrayBuffer(), gzip: true };
+}
+
+async function call(path, { method = "GET", body, token, auth = true } = {}) {
   const headers = { Accept: "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" });
-  if (res.status === 401) throw new AuthError("401");
+  let payload;
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    const enc = method === "POST" && path === "/push" ? await encode(body) : { payload: JSON.stringify(body), gzip: false };
+    payload = enc.payload;
+    if (enc.gzip) headers["Content-Encoding"] = "gzip";
+  }
+  const abort = new AbortController();
+  const timeout = setTimeout(() => abort.abort(), TIMEOUT);
+  let res;
+  try {
+    res = await fetch(API + path, { method, headers, body: payload, cache: "no-store", signal: abort.signal });
+  } catch (err) {
+    throw new SyncError(abort.signal.aborted ? "timeout" : "offline");
+  } finally {
+    clearTimeout(timeout);
+  }
+  if (res.status === 401 && auth) throw new AuthError();
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const err = new Error(data.detail || `HTTP ${res.status}`);
-    err.status = res.status;
+    const kind = res.status === 401 ? "login" : res.status === 429 ? "locked" : res.status === 413 ? "too_big"
+      : res.status === 403 ? "forbidden" : res.status >= 500 ? "server" : "rejected";
+    const err = new SyncError(kind, res.status, data);
     err.retryAfter = Number(res.headers.get("Retry-After")) || 0;
     throw err;
   }
@@ -45,13 +76,23 @@ async function call(path, { method = "GET", body, token } = {}) {
 
 export async function login(username, password) {
   const device = await deviceId();
-  return call("/token", { method: "POST", body: { username, password, device_name: device } });
+  return call("/token", { method: "POST", body: { username, password, device_name: device }, auth: false });
+}
+
+// What the sticker code is, asked of the server when the phone holds no answer (a few hundred bytes).
+export async function stickerState(code, token) {
+  return call("/sticker/" + encodeURIComponent(code), { token });
 }
 
 export async function counts(user) {
   const items = await db.all("outbox");
-  const mine = items.filter((r) => r.user === user);
-  return { pending: mine.length, failing: mine.filter((r) => r.status === "invalid").length, all: items.length };
+  let pending = 0, failing = 0;
+  for (const r of items) {
+    if (r.user !== user) continue;
+    pending += 1;
+    if (r.status === "invalid") failing += 1;
+  }
+  return { pending, failing, all: items.length };
 }
 
 export async function pushAll(token, user) {
@@ -59,6 +100,7 @@ export async function pushAll(token, user) {
     .sort((a, b) => (a.type === b.type ? a.created.localeCompare(b.created) : a.type === "household" ? -1 : 1));
   const device = await deviceId();
   let acked = 0;
+  const households = await db.table("households");
   for (let i = 0; i < items.length; i += BATCH) {
     const chunk = items.slice(i, i + BATCH);
     const { pending, failing } = await counts(user);
@@ -80,13 +122,41 @@ export async function pushAll(token, user) {
       if (rec.type === "visit") {
         ops.push(["visits", "put", { uuid: rec.uuid, o: rec.data.outreach, k: rec.k, outcome: rec.data.outcome, at: rec.data.visited_at, status: res.status, flags: res.flags || [] }]);
       } else if (res.id) {
-        const local = await db.get("households", "u" + rec.uuid);
+        const local = households.get("u" + rec.uuid);
         if (local) ops.push(["households", "put", { ...local, i: res.id, sent: true }]);
       }
     }
     await db.batch(ops);
   }
   return acked;
+}
+
+// Write what a pull brought, in one transaction.
+export async function store(data) {
+  const ops = [];
+  if (data.full) ops.push(["households", "clear"]);
+  for (const name of ["me", "outreaches", "turfs", "materials", "stock", "mystock", "stickers", "sticker_state", "refs"]) {
+    if (name in data) ops.push(["kv", "put", data[name], name]);
+  }
+  const local = new Map();
+  for (const x of (await db.table("households")).values()) if (x.local) local.set(x.u, x);
+  for (const row of data.households || []) {
+    const mine = row.u && local.get(row.u);
+    // A house made on this phone keeps its place on the walk list it was added to.
+    row.k = "s" + row.i;
+    if (mine) { row.turf = mine.turf; ops.push(["households", "delete", "u" + row.u]); }
+    ops.push(["households", "put", row]);
+  }
+  for (const [uuid, o, hid, outcome, at] of data.visits || []) {
+    ops.push(["visits", "put", { uuid, o, k: "s" + hid, outcome, at, status: "stored" }]);
+  }
+  if (data.full) {
+    // Households this phone made and still has to send survive a full refresh.
+    for (const r of await db.all("outbox")) if (r.type === "household") ops.push(["households", "put", r.local]);
+  }
+  ops.push(["kv", "put", data.cursor, "cursor"]);
+  await db.batch(ops);
+  return data;
 }
 
 export async function pull(token) {
@@ -96,42 +166,18 @@ export async function pull(token) {
   const { pending, failing } = await counts(user.username);
   const qs = new URLSearchParams({ device, pending, failing, app_version: APP_VERSION });
   if (cursor) qs.set("cursor", cursor);
-  const data = await call("/pull?" + qs, { token });
-  const ops = [];
-  if (data.full) ops.push(["households", "clear"]);
-  for (const name of ["me", "outreaches", "turfs", "materials", "stock", "stickers", "refs"]) {
-    if (name in data) ops.push(["kv", "put", data[name], name]);
-  }
-  const local = new Map((await db.all("households")).filter((x) => x.local).map((x) => [x.u, x]));
-  for (const row of data.households || []) {
-    const mine = row.u && local.get(row.u);
-    // A house made on this phone keeps its place on the walk list it was added to.
-    ops.push(["households", "put", { ...row, k: "s" + row.i, turf: mine ? mine.turf : undefined }]);
-    if (mine) ops.push(["households", "delete", "u" + row.u]);
-  }
-  for (const [uuid, o, hid, outcome, at] of data.visits || []) {
-    ops.push(["visits", "put", { uuid, o, k: "s" + hid, outcome, at, status: "stored" }]);
-  }
-  ops.push(["kv", "put", data.cursor, "cursor"]);
-  await db.batch(ops);
-  if (data.full) {
-    // Households this phone made and still has to send survive a full refresh.
-    const waiting = (await db.all("outbox")).filter((r) => r.type === "household");
-    await db.batch(waiting.map((r) => ["households", "put", r.local]));
-  }
-  return data;
+  return store(await call("/pull?" + qs, { token }));
 }
 
 function schedule(run) {
   clearTimeout(timer);
   const delay = BACKOFF[Math.min(failures - 1, BACKOFF.length - 1)] * 1000;
   const at = new Date(Date.now() + delay).toISOString();
-  db.kv.set("retryAt", at);
   timer = setTimeout(run, delay);
   return at;
 }
 
-// One sync at a time; resolves to {ok, acked, error}.
+// One sync at a time; resolves to {ok, acked, error}. `error` is "auth" (sign in again) or a SyncError kind.
 export function syncNow() {
   if (running) return running;
   running = (async () => {
@@ -144,19 +190,20 @@ export function syncNow() {
       await pull(token);
       failures = 0;
       clearTimeout(timer);
-      await db.kv.set("retryAt", null);
-      await db.kv.set("lastSync", new Date().toISOString());
-      await db.kv.set("lastError", null);
+      await db.batch([["kv", "put", null, "retryAt"], ["kv", "put", new Date().toISOString(), "lastSync"], ["kv", "put", null, "lastError"]]);
       return { ok: true, acked };
     } catch (err) {
       if (err instanceof AuthError) {
-        await db.kv.set("token", null);
+        // The outbox stays; it is delivered after the officer signs in again.
+        clearTimeout(timer);
+        await db.batch([["kv", "put", null, "token"], ["kv", "put", "auth", "lastError"], ["kv", "put", null, "retryAt"]]);
         return { ok: false, error: "auth" };
       }
       failures += 1;
-      await db.kv.set("lastError", String(err.message || err));
+      const kind = err instanceof SyncError ? err.kind : "offline";
       const retryAt = schedule(() => syncNow());
-      return { ok: false, error: "network", retryAt };
+      await db.batch([["kv", "put", kind, "lastError"], ["kv", "put", retryAt, "retryAt"]]);
+      return { ok: false, error: kind, retryAt };
     }
   })().finally(() => {
     running = null;

@@ -1,12 +1,16 @@
-// A tiny DOM helper: h("tag.class", {attr}, ...children).
+// A tiny DOM helper: h("tag.class", {attr}, ...children), and the screen mount.
+export { fmtDate, fmtTime } from "./i18n.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
 export function h(tag, attrs, ...children) {
   const [name, ...classes] = tag.split(".");
-  const el = document.createElement(name || "div");
-  if (classes.length) el.className = classes.join(" ");
+  const svg = name.startsWith("svg:");
+  const el = svg ? document.createElementNS(SVG, name.slice(4)) : document.createElement(name || "div");
+  if (classes.length) el.setAttribute("class", classes.join(" "));
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === false || v == null) continue;
     if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else if (k === "html") el.innerHTML = v;
     else if (v === true) el.setAttribute(k, "");
     else el.setAttribute(k, v);
   }
@@ -17,17 +21,24 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+// Replace the screen and move focus to its heading, so a screen reader announces where the officer is now.
 export function mount(...nodes) {
   const app = document.getElementById("app");
   app.replaceChildren(...nodes.flat(Infinity).filter((n) => n != null && n !== false));
   window.scrollTo(0, 0);
+  const heading = app.querySelector("h1");
+  if (heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }
 }
 
-export function fmtTime(iso) {
-  if (!iso) return "";
-  const d = new Date(iso);
-  return d.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID",
-    { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+// Bring a field into view below the sticky header and focus it (the browser's own scroll puts it under the header).
+export function reveal(el) {
+  const header = document.querySelector("header.top");
+  const top = el.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0) - 16;
+  window.scrollTo(0, Math.max(0, top));
+  el.focus({ preventScroll: true });
 }
 
 export function uuid4() {
