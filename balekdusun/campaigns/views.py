@@ -42,7 +42,7 @@ from balekdusun.campaigns.models import (
 )
 from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
-from balekdusun.core.scoping import get_scoped_or_404, scoped
+from balekdusun.core.scoping import get_scoped_or_404, scoped, team_q
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
 from balekdusun.lib import import_template
@@ -241,12 +241,15 @@ def outreach_detail(request, pk):
                     audit.log(request.user, "team.added", outreach, member=str(member))
                 return redirect("campaigns:outreach", pk=pk)
         status = 422
-    turfs = outreach.turfs.annotate(n_stops=Count("stops")).prefetch_related("officers")
+    # Only the turfs this user may open are listed; the map of every turf's route only for roles that see them all.
+    turfs = scoped(request.user, outreach.turfs.annotate(n_stops=Count("stops")).prefetch_related("officers"))
+    sees_all_turfs = team_q(request.user, "outreach_id", "pk") is None
     return render(request, "campaigns/outreach_detail.html", {
         "outreach": outreach, "team": outreach.team.select_related("user"), "turfs": turfs,
         "officer_form": officer_form, "partner_form": partner_form, "can_plan": can_plan,
         "households": Household.objects.filter(village_id=outreach.village_id).count(),
-        "cut_form": CutTurfsForm(), "turf_map": mark_safe(walklist.turf_map_svg(outreach))}, status=status)
+        "cut_form": CutTurfsForm(),
+        "turf_map": mark_safe(walklist.turf_map_svg(outreach)) if sees_all_turfs else ""}, status=status)
 
 
 @login_required

@@ -97,3 +97,18 @@ def test_viewer_and_other_office_read_none(client, bearer, victor, charlie, jane
         for turf in (teams["own"], teams["other"]):
             assert client.get(urls(turf)["api"], **bearer(user)).status_code == 404
     assert not scoped(victor, Turf).exists()
+
+
+def test_outreach_page_lists_only_the_turfs_the_user_may_open(client, bob, victor, carol, teams):
+    """The outreach day's page linked every turf, so a viewer (and an officer of another team) followed links
+    to "not found"; the route map of every turf is drawn only for roles that see every turf."""
+    page = f"/planning/outreach/{teams['own'].outreach_id}/"
+    client.force_login(carol)
+    full = client.get(page).content.decode()
+    assert f"/planning/turfs/{teams['own'].pk}/" in full
+    client.force_login(victor)
+    body = client.get(page).content.decode()
+    assert "/planning/turfs/" not in body and "<svg" not in body
+    client.force_login(bob)
+    other_day = client.get(f"/planning/outreach/{teams['other'].outreach_id}/")
+    assert f"/planning/turfs/{teams['other'].pk}/" not in other_day.content.decode()
