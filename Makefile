@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install system-deps lint messages lib-messages bench clean
+.PHONY: demo test install system-deps lint messages lib-messages catalogues bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,17 @@ messages: install
 lib-messages: install
 	cd balekdusun/lib && BALEKDUSUN_MODE=demo ../../$(BIN)/balekdusun makemessages -l id --no-obsolete --ignore tests -v 0
 	$(BIN)/python tools/po_fill.py balekdusun/locale/id/LC_MESSAGES/django.po tools/translations/lib.py
+
+# After changing messages or tools/translations/*.py: extracts every app's messages (and lib's), fills them from the
+# app's dict with --update (the dict wins over the catalogue) and compiles. Needs gettext.
+catalogues: install
+	@for app in $$(cd balekdusun && ls -d */locale | cut -d/ -f1); do \
+	  (cd balekdusun/$$app && BALEKDUSUN_MODE=demo ../../$(BIN)/balekdusun makemessages -l id --no-obsolete --ignore tests -v 0) || exit 1; \
+	  $(BIN)/python tools/po_fill.py balekdusun/$$app/locale/id/LC_MESSAGES/django.po tools/translations/$$app.py --update || exit 1; \
+	done
+	cd balekdusun/lib && BALEKDUSUN_MODE=demo ../../$(BIN)/balekdusun makemessages -l id --no-obsolete --ignore tests -v 0
+	$(BIN)/python tools/po_fill.py balekdusun/locale/id/LC_MESSAGES/django.po tools/translations/lib.py --update
+	$(MAKE) messages
 
 demo: install system-deps messages
 	$(BIN)/balekdusun demo

@@ -9,7 +9,9 @@ plural entry, a tuple for a singular one, or a tuple of the wrong length stops w
 
 Entries already translated are kept; a fuzzy entry whose msgid is in the dict is translated afresh (makemessages
 guessed it from a similar message, and fuzzy entries are not compiled). The header's fuzzy flag is dropped and an
-Indonesian catalogue (a path with ``/id/``) gets its single plural form. Messages are matched on msgid alone
+Indonesian catalogue (a path with ``/id/``) gets its single plural form. With ``--update`` (after the two paths) an
+entry translated differently from the dict is translated afresh: the dict file is the source of truth
+(``make catalogues`` runs it for every app). Messages are matched on msgid alone
 (msgctxt is not looked at).
 """
 
@@ -63,8 +65,9 @@ def _translation(mapping, msgid, plural, nplurals):
     return [f"msgstr[{k}] {_quote(form)}" for k, form in enumerate(value)]
 
 
-def fill(po_path, mapping):
-    """Fill `po_path` in place from `mapping`; returns how many entries were filled."""
+def fill(po_path, mapping, update=False):
+    """Fill `po_path` in place from `mapping`; returns how many entries were filled. With `update`, an entry
+    translated differently from `mapping` is translated afresh too (the dict file is the source of truth)."""
     po_path = str(po_path)
     blocks = open(po_path, encoding="utf-8").read().split("\n\n")
     out, filled, nplurals = [], 0, 2
@@ -83,7 +86,10 @@ def fill(po_path, mapping):
         if msgid and msgid in mapping:
             fuzzy = any(ln.startswith("#,") and "fuzzy" in ln for ln in lines)
             empty = not any(text for key, text in fields.items() if key.startswith("msgstr"))
-            if fuzzy or empty:
+            current = [text for key, text in sorted(fields.items()) if key.startswith("msgstr")]
+            wanted = mapping[msgid]
+            changed = update and current != (list(wanted) if isinstance(wanted, tuple) else [wanted])
+            if fuzzy or empty or changed:
                 # msgstr lines run to the end of the block; previous-msgid ("#| ") lines go with the fuzzy flag.
                 head = [_unfuzzy(ln) for ln in lines[:si] if not (fuzzy and ln.startswith("#| "))]
                 lines = [ln for ln in head if ln is not None]
@@ -95,6 +101,7 @@ def fill(po_path, mapping):
 
 
 if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "--update"]
     namespace = {}
-    exec(open(sys.argv[2], encoding="utf-8").read(), namespace)
-    print(f"{fill(sys.argv[1], namespace['T'])} entries filled")
+    exec(open(args[1], encoding="utf-8").read(), namespace)
+    print(f"{fill(args[0], namespace['T'], update='--update' in sys.argv)} entries filled")

@@ -267,7 +267,7 @@ def visit_facts(version: dict, refs: Refs) -> list[Fact]:
         position = [f"{lat:.5f}, {lon:.5f}"]
         if v.get("accuracy_m") is not None:
             position[0] += " " + _("(to within %(m)s m)") % {"m": round(v["accuracy_m"])}
-    out.append(Fact("position", _("Position"), position, (lat, lon, v.get("accuracy_m"))))
+    out.append(Fact("position", _("Location"), position, (lat, lon, v.get("accuracy_m"))))
     turf = refs.turfs.get(v.get("turf"))
     if v.get("turf") is not None:
         out.append(Fact("turf", _("Turf"), [turf.name] if turf else [_("a turf not known to the server")],
@@ -314,7 +314,7 @@ def household_facts(version: dict, refs: Refs) -> list[Fact]:
         Fact("rt", "RT", [v["rt"]] if v.get("rt") else [], v.get("rt") or ""),
         Fact("rw", "RW", [v["rw"]] if v.get("rw") else [], v.get("rw") or ""),
         Fact("address", _("Address"), [v["address"]] if v.get("address") else [], v.get("address") or ""),
-        Fact("position", _("Position"), [f"{lat:.5f}, {lon:.5f}"] if lat is not None and lon is not None else [],
+        Fact("position", _("Location"), [f"{lat:.5f}, {lon:.5f}"] if lat is not None and lon is not None else [],
              (lat, lon)),
     ]
 

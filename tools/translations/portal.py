@@ -63,7 +63,7 @@ T = {
     "Kuwait": "Kuwait", "Oman": "Oman", "Turkey": "Turki", "Italy": "Italia", "Germany": "Jerman",
     "Poland": "Polandia", "Netherlands": "Belanda", "Australia": "Australia", "New Zealand": "Selandia Baru",
     "United States": "Amerika Serikat",
-    "Domestic worker": "Pekerja rumah tangga", "Caregiver": "Pengasuh (caregiver)", "Plantation": "Perkebunan",
+    "Domestic worker": "Pekerja rumah tangga", "Caregiver": "Perawat lansia (caregiver)", "Plantation": "Perkebunan",
     "Agriculture": "Pertanian", "Fishing crew": "Awak kapal perikanan", "Manufacturing": "Manufaktur",
     "Construction": "Konstruksi", "Hotel and restaurant": "Hotel dan restoran",
     "Nursing and health care": "Perawat dan kesehatan", "Other": "Lainnya",

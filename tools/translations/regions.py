@@ -16,7 +16,7 @@ T = {
         "atau desa mana pun. Jika itu nama atau singkatan yang memang dipakai orang, pilih wilayah yang dimaksud: "
         "nama itu menjadi alias, dan pencarian yang sama akan menemukan wilayah tersebut mulai sekarang.",
     "Show those already dealt with": "Tampilkan yang sudah ditangani", "Only those to map": "Hanya yang perlu dipetakan",
-    "Search": "Pencarian", "Times searched": "Jumlah dicari", "Last searched": "Terakhir dicari",
+    "Search term": "Kata yang dicari", "Times searched": "Jumlah dicari", "Last searched": "Terakhir dicari",
     "Map to an area": "Petakan ke wilayah", "Add as alias": "Tambahkan sebagai alias",
     "Not a place name": "Bukan nama tempat", "No searches to map.": "Tidak ada pencarian yang perlu dipetakan.",
 }

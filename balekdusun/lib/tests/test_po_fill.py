@@ -86,6 +86,15 @@ def test_fills_singular_plural_and_fuzzy_entries_and_keeps_translations(po):
     assert po_fill.fill(po, T) == 0 and po.read_text(encoding="utf-8") == text  # a second run changes nothing
 
 
+def test_update_retranslates_what_the_dictionary_says_differently(po):
+    po_fill.fill(po, T)
+    assert po_fill.fill(po, T, update=True) == 1  # "Delete": the catalogue's "Hapus" gives way to the dict's "Buang"
+    text = po.read_text(encoding="utf-8")
+    assert 'msgid "Delete"\nmsgstr "Buang"' in text and 'msgid "Save"\nmsgstr "Simpan"' in text
+    assert 'msgid_plural "%(n)s households"\nmsgstr[0] "%(n)s rumah tangga"\n\n' in text
+    assert po_fill.fill(po, T, update=True) == 0 and po.read_text(encoding="utf-8") == text
+
+
 @pytest.mark.skipif(not shutil.which("msgfmt"), reason="needs gettext's msgfmt")
 def test_filled_catalogue_compiles_and_ngettext_finds_the_plural(po):
     po_fill.fill(po, T)

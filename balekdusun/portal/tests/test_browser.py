@@ -1,6 +1,7 @@
 """The resident's path in a real browser on a 360 px phone screen, and an axe-core check of every public page."""
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from django.utils import timezone
@@ -30,7 +31,8 @@ def test_resident_scans_switches_language_checks_agency_asks_for_help_and_follow
     page.goto(f"/s/{sticker.code}")
     assert page.locator("html").get_attribute("lang") == "id"
     assert page.locator("a.big[href='tel:+627110000000']").is_visible()
-    assert page.locator("a[href='https://wa.me/628117000000']").is_visible()
+    whatsapp = page.locator("a[href^='https://wa.me/628117000000?text=']")
+    assert whatsapp.is_visible() and sticker.code in unquote(whatsapp.get_attribute("href"))  # the chat names the sticker
     assert "Pematang Buluran" in page.inner_text("main") and "Warga Rahasia" not in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 

@@ -260,12 +260,20 @@ def test_one_query_dashboard_agrees_with_reading_every_row(offices, alice, dave,
 def test_child_table_shows_each_childs_numbers(login, dave, launch):
     import re
 
-    html = login(dave).get("/reports/area/16/").content.decode()
-    row = re.search(r'<tr>\s*<td><a href="/reports/area/16\.02/">[^<]+</a></td>(.*?)</tr>', html, re.S)
-    assert row is not None
-    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
-    # households known, reached, coverage, visits, contact rate, migrant households, cases
-    assert cells[:5] == ["6", "5", "83.3%", "7", "71.4%"] and len(cells) == 7
+    from django.conf import settings
+
+    client = login(dave)
+
+    def cells():
+        html = client.get("/reports/area/16/").content.decode()
+        row = re.search(r'<tr>\s*<td><a href="/reports/area/16\.02/">[^<]+</a></td>(.*?)</tr>', html, re.S)
+        assert row is not None
+        return re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
+
+    # households known, reached, coverage, visits, contact rate, migrant households, cases; Indonesian decimal comma
+    assert cells()[:5] == ["6", "5", "83,3%", "7", "71,4%"] and len(cells()) == 7
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert cells()[:5] == ["6", "5", "83.3%", "7", "71.4%"]
 
 
 @pytest.mark.django_db
