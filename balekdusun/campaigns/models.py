@@ -147,11 +147,11 @@ class Household(models.Model):
         verbose_name_plural = _("households")
 
     def __str__(self):
-        parts = [self.address or _("house #%(id)s") % {"id": self.pk}]
+        parts = [self.address or _("house without an address")]
         if self.rt:
             parts.append(f"RT {self.rt}" + (f"/RW {self.rw}" if self.rw else ""))
         if self.dusun:
-            parts.append(f"Dusun {self.dusun}")
+            parts.append(self.dusun if self.dusun.lower().startswith("dusun") else f"Dusun {self.dusun}")
         return ", ".join(str(p) for p in parts)
 
 

@@ -153,6 +153,16 @@ def nearby_households(*, village_code: str, latitude: float, longitude: float, a
 
 # --- turfs and walk lists -------------------------------------------------------------------------------------
 
+def placed_sticker_codes(household_ids) -> dict[int, str]:
+    """{household_id: code} of the sticker placed on each house: the name a house goes by for the office and at the
+    door (a database id is no name). The latest placed sticker when a house has had several."""
+    from balekdusun.materials.models import Sticker, StickerStatus
+
+    rows = (Sticker.objects.filter(household_id__in=list(household_ids), status=StickerStatus.PLACED)
+            .order_by("household_id", "placed_at", "pk").values_list("household_id", "code"))
+    return dict(rows)
+
+
 def household_visit_summary(household_ids) -> dict[int, dict]:
     """{household_id: {"visits": n, "not_home": n, "last_outcome": str, "last_at": datetime}} from the visits."""
     from balekdusun.visits.models import Visit

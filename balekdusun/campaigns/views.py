@@ -10,7 +10,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -249,7 +248,7 @@ def outreach_detail(request, pk):
         "officer_form": officer_form, "partner_form": partner_form, "can_plan": can_plan,
         "households": Household.objects.filter(village_id=outreach.village_id).count(),
         "cut_form": CutTurfsForm(),
-        "turf_map": mark_safe(walklist.turf_map_svg(outreach)) if sees_all_turfs else ""}, status=status)
+        "turf_map": walklist.turf_map(outreach) if sees_all_turfs else None}, status=status)
 
 
 @login_required
@@ -313,7 +312,10 @@ def households(request, code):
     qs = scoped(request.user, Household).filter(village_id=code)
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(Q(address__icontains=q) | Q(dusun__icontains=q) | Q(rt=q))
+        from balekdusun.materials.models import Sticker
+
+        qs = qs.filter(Q(address__icontains=q) | Q(dusun__icontains=q) | Q(rt=q)
+                       | Q(pk__in=Sticker.objects.filter(code=q.upper()).values("household_id")))  # a code typed
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     if show_personal and any(h.head_name or h.phone for h in page):
         audit.log(request.user, "personal.viewed", None, area_code=code, what="household list", page=page.number)
@@ -324,7 +326,8 @@ def households(request, code):
 
 
 def _add_last_visits(user, households) -> bool:
-    """Give each household of the page its latest visit (`last_visit`), for the link to the visit's page.
+    """Give each household of the page its latest visit (`last_visit`), for the link to the visit's page, and the
+    code of its sticker (`sticker_code`), the name people know it by.
     Returns whether the user may open visit pages."""
     from balekdusun.visits.models import Visit
 
@@ -333,8 +336,10 @@ def _add_last_visits(user, households) -> bool:
             .order_by("household_id", "-visited_at", "-pk").only("household_id", "uuid", "visited_at", "outcome"))
     for visit in rows:
         latest.setdefault(visit.household_id, visit)
+    stickers = services.placed_sticker_codes([h.pk for h in households])
     for h in households:
         h.last_visit = latest.get(h.pk)
+        h.sticker_code = stickers.get(h.pk, "")
     return has_perm(user, "visits.review")
 
 

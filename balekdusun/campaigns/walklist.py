@@ -3,12 +3,13 @@
 from django.template.loader import render_to_string
 
 from balekdusun.campaigns import conf
-from balekdusun.campaigns.services import household_visit_summary, needs_visit
+from balekdusun.campaigns.services import household_visit_summary, needs_visit, placed_sticker_codes
 
 
 def rows(turf) -> list[dict]:
     stops = list(turf.stops.select_related("household").order_by("position"))
     summary = household_visit_summary([s.household_id for s in stops])
+    stickers = placed_sticker_codes([s.household_id for s in stops])
     from balekdusun.visits.models import Outcome
 
     labels = dict(Outcome.choices)
@@ -21,7 +22,8 @@ def rows(turf) -> list[dict]:
                                         f"RT {h.rt}" + (f"/RW {h.rw}" if h.rw else "") if h.rt else ""] if p)
         out.append({
             "position": stop.position,
-            "household_id": h.pk,
+            "household_id": h.pk,  # for the planner's move form only; people read the sticker code
+            "sticker": stickers.get(h.pk, ""),
             "place": place,
             "address": h.address,
             "latitude": h.latitude,
@@ -51,11 +53,9 @@ def pdf(turf, request=None) -> bytes:
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
 
 
-def turf_map_svg(outreach, *, width: int = 640, height: int = 420) -> str:
-    """A small SVG of the outreach's turfs: each turf's route as a coloured line through its doors, no tiles,
-    so it renders on a phone and prints offline. Empty string when no household has GPS."""
-    from django.utils.html import escape
-
+def turf_map(outreach, *, width: int = 640, height: int = 420) -> dict | None:
+    """What campaigns/_turf_map.html draws for the outreach's turfs: each turf's route as a coloured line through
+    its doors, no tiles, so it renders on a phone and prints offline. None when no household has GPS."""
     from balekdusun.campaigns.geo import project
     from balekdusun.campaigns.models import TurfStop
 
@@ -63,31 +63,17 @@ def turf_map_svg(outreach, *, width: int = 640, height: int = 420) -> str:
                  .order_by("turf__name", "position")
                  .values_list("turf_id", "turf__name", "household__latitude", "household__longitude"))
     if not stops:
-        return ""
+        return None
     xy = project([(lat, lon) for _t, _n, lat, lon in stops])
     xs, ys = [p[0] for p in xy], [p[1] for p in xy]
     pad = 12
     scale = min((width - 2 * pad) / max(max(xs) - min(xs), 1.0), (height - 2 * pad) / max(max(ys) - min(ys), 1.0))
 
-    def pt(x, y):
-        return f"{pad + (x - min(xs)) * scale:.1f},{height - pad - (y - min(ys)) * scale:.1f}"
-
-    turfs: dict[int, tuple[str, list[str]]] = {}
+    turfs: dict[int, tuple[str, list[tuple[float, float]]]] = {}
     for (turf_id, name, _lat, _lon), (x, y) in zip(stops, xy, strict=True):
-        turfs.setdefault(turf_id, (name, []))[1].append(pt(x, y))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-             f'class="turf-map" style="width:100%;height:auto;max-width:{width}px;background:#f7f7f4">']
-    legend = []
-    for i, (name, points) in enumerate(turfs.values()):
-        color = PALETTE[i % len(PALETTE)]
-        parts.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{color}" stroke-width="1.2" '
-                     f'stroke-opacity="0.7"><title>{escape(name)}</title></polyline>')
-        parts.extend(f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="2.2" fill="{color}"/>'
-                     for p in points)
-        parts.append(f'<circle cx="{points[0].split(",")[0]}" cy="{points[0].split(",")[1]}" r="5" fill="none" '
-                     f'stroke="{color}" stroke-width="2"/>')
-        legend.append(f'<text x="{pad}" y="{pad + 12 * (i + 1)}" font-size="11" fill="{color}">'
-                      f'■ {escape(name)}</text>')
-    parts.extend(legend)
-    parts.append("</svg>")
-    return "".join(parts)
+        point = (round(pad + (x - min(xs)) * scale, 1), round(height - pad - (y - min(ys)) * scale, 1))
+        turfs.setdefault(turf_id, (name, []))[1].append(point)
+    return {"width": width, "height": height, "pad": pad, "turfs": [
+        {"name": name, "color": PALETTE[i % len(PALETTE)], "points": points,
+         "polyline": " ".join(f"{x},{y}" for x, y in points), "first": points[0], "legend_y": pad + 12 * (i + 1)}
+        for i, (name, points) in enumerate(turfs.values())]}

@@ -80,7 +80,7 @@ T = {
     "consent text version": "versi teks persetujuan",
     "household": "rumah tangga",
     "households": "rumah tangga",
-    "house #%(id)s": "rumah #%(id)s",
+    "house without an address": "rumah tanpa alamat", "Sticker": "Stiker",
     "officers": "petugas",
     "route length (m)": "panjang rute (m)",
     "turf": "wilayah jalan",
@@ -292,4 +292,5 @@ T = {
         ", serta kolom tambahan untuk rincian menurut negara tujuan dan sektor:",
     "If any row is wrong, nothing is imported and every problem is listed by line and column.":
         "Bila ada baris yang salah, tidak ada yang diimpor dan setiap masalah disebutkan per baris dan kolom.",
+    "Map of %(n)s turf and its walking order": ("Peta %(n)s wilayah jalan dan urutan jalannya",),
 }

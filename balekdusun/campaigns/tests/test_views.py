@@ -85,7 +85,7 @@ def test_coordinator_flow(login, carol, bob):
     assert "Desa Pematang Buluran" in flat and "Pak Kades" in flat
     first = turfs[0].stops.order_by("position").first().household
     assert flat.count("☐") == 10 * 6
-    assert f"1 #{first.pk}" in flat
+    assert f"1 {first.address}" in flat and "#" not in flat  # a house by its address, never a database id
 
 
 def test_bad_uploads_are_422_with_line_and_column(login, carol):
@@ -188,3 +188,41 @@ def test_outreach_status_moves(login, carol, bob):
     outreach.refresh_from_db()
     assert outreach.status == "reported"
     assert client.post(url, {**data, "status": "planned"}).status_code == 422
+
+
+def test_houses_go_by_their_sticker_code_never_a_database_id(login, offices, carol):
+    """Turf page, walk-list PDF and the village's household list name a house by the code of the sticker on its
+    door (and its address); the list finds a house by that code; the outreach's turf map has an accessible name."""
+    from balekdusun.materials.models import StickerStatus
+    from balekdusun.materials.services import create_batch
+
+    client = login(carol)
+    outreach = make_outreach(offices["sumsel"])
+    homes = make_households(6)
+    turf = services.cut_turfs(outreach=outreach, count=1, actor=carol, seconds=0.05)[0]
+    sticker = create_batch(office=offices["sumsel"], size=1, actor=carol).stickers.get()
+    sticker.household, sticker.status = homes[2], StickerStatus.PLACED
+    sticker.save()
+
+    html = client.get(reverse("campaigns:turf", args=[turf.pk])).content.decode()
+    assert f"<code>{sticker.code}</code>" in html
+    assert not any(f"#{h.pk} " in html or f"#{h.pk}<" in html for h in homes)
+    flat = " ".join(pdf_text(client.get(reverse("campaigns:turf_pdf", args=[turf.pk])).content).split())
+    assert sticker.code in flat and "#" not in flat
+
+    page = client.get(reverse("campaigns:households", args=[VILLAGE]))
+    rows = page.content.decode().split("<tbody>")[1]
+    assert rows.count(f"<code>{sticker.code}</code>") == 1 and "<th>Sticker</th>" in page.content.decode()
+    assert not any(f'<td class="num">{h.pk}</td>' in rows for h in homes)
+    found = client.get(reverse("campaigns:households", args=[VILLAGE]), {"q": sticker.code.lower()})
+    assert [h.pk for h in found.context["page"]] == [homes[2].pk]
+
+    html = client.get(reverse("campaigns:outreach", args=[outreach.pk])).content.decode()
+    assert '<title id="turf-map-title">Map of 1 turf and its walking order</title>' in html
+    assert html.count("<polyline") == 1 and html.count('r="2.2"') == 6
+
+
+def test_a_house_without_an_address_is_named_in_words(offices):
+    house = Household.objects.create(village_id=VILLAGE, rt="3", dusun="II")
+    assert str(house) == "house without an address, RT 3, Dusun II" and str(house.pk) not in str(house)
+    assert str(Household(village_id=VILLAGE, address="Jl. Duku 4", dusun="Dusun III")) == "Jl. Duku 4, Dusun III"
