@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install system-deps lint messages lib-messages catalogues bench clean
+.PHONY: demo test install system-deps lint messages lib-messages catalogues panduan bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,13 @@ test: install system-deps messages
 
 lint: install
 	$(BIN)/ruff check balekdusun bench tools conftest.py
+
+# The Indonesian user guide per role (docs/panduan): walks each role in Chromium on the demo data, saving a
+# screenshot of every page, then writes the pages from balekdusun/core/tests/walk.py.
+panduan: install system-deps messages
+	rm -f docs/panduan/img/*.jpg docs/panduan/img/*.json
+	PANDUAN_DIR=docs/panduan $(BIN)/pytest -q -p no:randomly -p no:xdist balekdusun/core/tests/test_walk.py
+	$(BIN)/python tools/panduan.py docs/panduan
 
 bench: install
 	@for b in bench/*.py; do $(BIN)/python $$b --quick || exit 1; done

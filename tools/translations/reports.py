@@ -183,4 +183,5 @@ T = {
     "Copied": "Tersalin", "Select the text and copy it by hand.": "Pilih teksnya lalu salin secara manual.",
     "Copy text": "Salin teks", "Download (.txt)": "Unduh (.txt)",
     "Action": "Aksi",
+    "Zoom in": "Perbesar", "Zoom out": "Perkecil",
 }

@@ -185,4 +185,5 @@ T = {
         "Versi ini datang dari luar wilayah kunjungan; tidak dapat menggantikan kunjungan yang tersimpan.",
     "The compressed body could not be read.": "Isi kiriman yang dimampatkan tidak dapat dibaca.",
     "The body is too large.": "Isi kiriman terlalu besar.",
+    "Zoom in": "Perbesar", "Zoom out": "Perkecil",
 }

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve, reverse
 
 from balekdusun.core.tests import walk
+from balekdusun.core.tests.wordcheck import problems, readable_text
 
 AXE = Path(__file__).resolve().parents[2] / "portal" / "tests" / "vendor" / "axe.min.js"
 BLANK_TILE = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=")
@@ -39,6 +40,9 @@ def _check(page, where, errors):
     title = heading.inner_text().strip()
     assert title, f"{where}: empty heading"
     assert not errors, f"{where}: browser errors {errors}"
+    language = page.evaluate("document.documentElement.lang") or "id"
+    words = problems(readable_text(page.content(), language), language)
+    assert not words, f"{where}: {words}"
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]

@@ -86,3 +86,9 @@ def test_every_page_speaks_the_readers_language(client, demo, language):
     report.update({f"resident {url}": p for url, p in found.items()})
     assert total > 60
     assert report == {}, "\n" + "\n".join(f"{page}: {', '.join(found)}" for page, found in sorted(report.items()))
+
+
+def test_wordcheck_names_doubled_place_words_and_database_ids():
+    assert problems("Rumah 11, RT 003/RW 002, Dusun Dusun II", "id") == ["doubled Dusun Dusun"]
+    assert problems("Rumah #1234 sudah dikunjungi", "id") == ["database id #1234"]
+    assert problems("Rumah 11, RT 003/RW 002, Dusun II · Prioritas # Desa", "id") == []

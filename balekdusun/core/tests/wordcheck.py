@@ -137,6 +137,10 @@ def problems(text: str, language: str) -> list[str]:
     for token in ("None", "True", "False", "[]", "{}", "<QuerySet", "object at 0x"):
         if re.search(rf"(?<![\w]){re.escape(token)}(?![\w])", text):
             found.append(f"python {token}")
+    for doubled in re.findall(r"\b(Dusun Dusun|Desa Desa|Kelurahan Kelurahan)\b", text, re.IGNORECASE):
+        found.append(f"doubled {doubled}")
+    for number in re.findall(r"(?<![\w&])#\d+\b", text):
+        found.append(f"database id {number}")
     if language == "id":
         words = {w.lower() for w in _WORD.findall(text) if "_" not in w}  # snake_case is a column name
         found += [f"english {w}" for w in sorted(words & ENGLISH)]

@@ -348,9 +348,10 @@ async function scanSticker(input, check) {
 }
 
 export function label(hh) {
-  const parts = [hh.a || `#${hh.i || ""}`];
+  // Words only: never a database id, never "Dusun Dusun II" when the dusun's name already says it.
+  const parts = [hh.a || t("no_address")];
   if (hh.r) parts.push(`RT ${hh.r}${hh.w ? "/RW " + hh.w : ""}`);
-  if (hh.d) parts.push(`Dusun ${hh.d}`);
+  if (hh.d) parts.push(/^dusun\b/i.test(hh.d) ? hh.d : `Dusun ${hh.d}`);
   return parts.join(", ");
 }
 

@@ -4,7 +4,10 @@
   const el = document.getElementById("map");
   if (!el || !window.L) return;
   const colours = JSON.parse(el.dataset.colours);
-  const map = L.map(el, { preferCanvas: true });
+  const map = L.map(el, { zoomControl: false, preferCanvas: true });
+  // Controls in the page's language: Leaflet's own titles are English ("Zoom in", "A JavaScript library for ...").
+  L.control.zoom({ zoomInTitle: el.dataset.zoomIn || "+", zoomOutTitle: el.dataset.zoomOut || "-" }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
   }
