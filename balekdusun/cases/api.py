@@ -11,7 +11,7 @@ from balekdusun.cases import codes, services
 from balekdusun.cases.models import OPEN_STATUSES, Case
 from balekdusun.cases.privacy import can_see_personal, summary
 from balekdusun.core.api import require_api_perm
-from balekdusun.core.apitypes import FLAG_RULE, CleanSchema, Flag
+from balekdusun.core.apitypes import FLAG_RULE, CleanBody, Flag
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 
@@ -59,7 +59,7 @@ class CaseOut(CaseRow):
     timeline: list[dict]
 
 
-class CaseIn(CleanSchema):
+class CaseIn(CleanBody):
     kind: str = Field(max_length=24)
     source: str = Field(default="hotline", max_length=16)
     description: str = Field(default="", max_length=20000)
@@ -74,14 +74,14 @@ class CaseIn(CleanSchema):
     sensitivity: str | None = Field(default=None, max_length=12)
 
 
-class StatusIn(CleanSchema):
+class StatusIn(CleanBody):
     status: str = Field(max_length=16)
     note: str = Field(default="", max_length=20000)
     closure_reason: str | None = Field(default=None, max_length=40)
     referred_to: str = Field(default="", max_length=20)
 
 
-class NoteIn(CleanSchema):
+class NoteIn(CleanBody):
     text: str = Field(max_length=20000)
 
 

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from pydantic_core import to_json
 
 from balekdusun.core import apierrors, ratelimit
-from balekdusun.core.apitypes import ID_RULE, CleanSchema, StrictId
+from balekdusun.core.apitypes import ID_RULE, CleanBody, CleanSchema, StrictId
 from balekdusun.core.roles import has_perm
 from balekdusun.visits import conf, pull, services
 
@@ -48,7 +48,7 @@ def _error(status: int, detail: str, errors=(), code: str = "") -> JsonResponse:
     return apierrors.response(status, detail, errors, code=code)
 
 
-class TokenIn(_Text):
+class TokenIn(CleanBody):
     username: str = Field(max_length=150)
     password: str = Field(max_length=256)
     device_name: str = Field(default="", max_length=60)
