@@ -104,7 +104,8 @@ def main() -> int:
     if not all((MUTANTS / "balekdusun" / (m + ".meta")).exists() for m in modules):
         mutmut("run", "--max-children", str(args.children), module_name("cases/workflow.py") + ".*")
     chosen = {m: sample(targeted(m), None if args.all else args.sample) for m in modules}
-    names = [k for keys in chosen.values() for k in keys if meta_code(k) in NOT_RUN]
+    # Mutants not run yet, and the survivors of an earlier run (tests may have been added since).
+    names = [k for keys in chosen.values() for k in keys if meta_code(k) in NOT_RUN | {SURVIVED, NO_TESTS}]
     if names:
         mutmut("run", "--max-children", str(args.children), *names)
 

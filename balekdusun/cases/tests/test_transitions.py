@@ -104,3 +104,11 @@ def test_status_form_offers_exactly_the_allowed_moves(open_case, rules, status):
     assert labels == [str(CaseStatus(s).label) for s in OFFERED[status]]
     # The field itself accepts every status, so a refused move reaches the service's clear message.
     assert {v for v, _l in form.fields["status"].choices} == set(CaseStatus.values)
+
+
+def test_a_status_missing_from_the_table_offers_nothing():
+    """A status the table does not know (an old or hand-edited row) has no next step, and no crash."""
+    from balekdusun.cases import workflow
+
+    assert workflow.allowed_next("archived") == []
+    assert workflow.allowed_next("") == []

@@ -290,3 +290,98 @@ def test_conflict_stored_by_a_concurrent_request_is_answered_as_conflict(client,
         [res] = push(client, h, [changed])
     assert res["status"] == "conflict" and res["flags"] == first["flags"]
     assert SyncConflict.objects.count() == 1
+
+
+# --- what each refusal says, and to whom (survivors of `make mutation`, docs/mutation.md) ----------------------
+
+def test_a_record_that_is_not_an_object_is_answered_without_uuid_or_type(client, bearer, bob, field_setup):
+    results = push(client, bearer(bob), [7, good(field_setup)])
+    assert results[0] == {"uuid": "", "type": "", "status": "invalid",
+                          "errors": [{"field": "", "message": "Harus berupa objek."}]}
+
+
+def test_an_unknown_record_type_names_the_type(client, bearer, bob, field_setup):
+    rec = {"type": "case", "uuid": str(uuid.uuid4()), "data": {}}
+    [res] = push(client, bearer(bob), [rec])
+    assert res == {"uuid": rec["uuid"], "type": "case", "status": "invalid",
+                   "errors": [{"field": "type", "message": res["errors"][0]["message"]}]}
+    assert res["errors"][0]["message"] and "visit" in res["errors"][0]["message"]
+
+
+def test_a_visit_naming_an_unknown_outreach_day(client, bearer, bob, field_setup):
+    rec = visit_record(field_setup["households"][0])
+    rec["data"]["outreach"] = 2**40
+    [res] = push(client, bearer(bob), [rec])
+    assert res["status"] == "invalid" and fields(res) == {"outreach"}
+    assert not Visit.objects.exists()
+
+
+def test_household_in_an_unknown_village_says_so(client, bearer, bob, field_setup):
+    [res] = push(client, bearer(bob), [household_record(village="16.02.08.9999")])
+    assert res["errors"] == [{"field": "village", "message": "Desa tidak dikenal, atau di luar wilayah Anda."}]
+
+
+def test_household_from_the_phone_is_created_by_the_officer(client, bearer, bob, field_setup):
+    [res] = push(client, bearer(bob), [household_record()])
+    assert Household.objects.get(pk=res["id"]).created_by == bob
+    assert AuditEntry.objects.get(action="household.created", object_id=str(res["id"])).actor == bob
+
+
+def test_household_on_an_unusable_turf_audits_the_turf_it_named(client, bearer, bob, field_setup):
+    [res] = push(client, bearer(bob), [household_record(turf=2**40)])
+    assert res["status"] == "created" and res["flags"] == ["turf.unknown"]
+    entry = AuditEntry.objects.get(action="sync.household_turf_unknown")
+    assert entry.data["turf"] == 2**40 and entry.actor == bob
+
+
+def test_domain_error_result_carries_the_records_uuid(client, bearer, bob, stocked):
+    rec = visit_record(stocked["households"][0], stocked["outreach"], sticker_code=stocked["codes"][0])
+    with mock.patch("balekdusun.materials.services.place_sticker",
+                    side_effect=DomainError("sticker.test", "Stiker bermasalah.", field="sticker_code")):
+        [res] = push(client, bearer(bob), [rec])
+    assert res == {"uuid": rec["uuid"], "type": "visit", "status": "invalid",
+                   "errors": [{"field": "sticker_code", "message": "Stiker bermasalah."}]}
+
+
+def test_a_visit_that_cannot_be_stored_is_logged_and_retried(client, bearer, bob, stocked, caplog):
+    from django.db import IntegrityError
+
+    rec = visit_record(stocked["households"][0], stocked["outreach"], sticker_code=stocked["codes"][0])
+    with mock.patch.object(Visit, "save", side_effect=IntegrityError("constraint")):
+        [res] = push(client, bearer(bob), [rec])
+    assert res["status"] == "invalid" and fields(res) == {""}
+    assert not Visit.objects.exists()
+    assert any(rec["uuid"] in r.getMessage() for r in caplog.records), [r.getMessage() for r in caplog.records]
+
+
+def test_conflict_error_names_the_uuid(client, bearer, bob, field_setup):
+    rec = good(field_setup, 0)
+    h = bearer(bob)
+    push(client, h, [rec])
+    changed = json.loads(json.dumps(rec))
+    changed["data"]["outcome"] = "moved"
+    changed["data"]["met_role"] = ""
+    [res] = push(client, h, [changed])
+    assert res["status"] == "conflict" and fields(res) == {"uuid"}
+
+
+def test_second_copy_of_a_refused_record_gets_the_same_errors(client, bearer, bob, field_setup):
+    rec = visit_record(field_setup["households"][0])
+    rec["data"]["household"] = 2**40  # no such household: refused when applied, not when read
+    results = push(client, bearer(bob), [rec, rec])
+    assert results[0]["status"] == results[1]["status"] == "invalid"
+    assert results[1]["errors"] == results[0]["errors"] == [
+        {"field": "household", "message": "Rumah tangga tidak dikenal, atau di luar wilayah Anda."}]
+
+
+def test_plain_visits_go_in_one_multi_row_insert(client, bearer, bob, stocked):
+    from balekdusun.visits import ingest
+
+    real = ingest.Rows.insert
+    plain = [good(stocked, n) for n in range(3)]
+    with_sticker = visit_record(stocked["households"][3], stocked["outreach"], sticker_code=stocked["codes"][0])
+    with mock.patch.object(ingest.Rows, "insert", autospec=True, side_effect=real) as insert:
+        results = push(client, bearer(bob), [*plain, with_sticker])
+    assert [r["status"] for r in results] == ["created"] * 4
+    insert.assert_called_once()
+    assert insert.call_args.args[0].count == 3  # the three plain visits; the one with a sticker on its own
