@@ -11,6 +11,7 @@ from balekdusun.cases import codes, services
 from balekdusun.cases.models import OPEN_STATUSES, Case
 from balekdusun.cases.privacy import can_see_personal, summary
 from balekdusun.core.api import require_api_perm
+from balekdusun.core.apierrors import ErrorOut
 from balekdusun.core.apitypes import FLAG_RULE, CleanBody, Flag
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
@@ -18,17 +19,10 @@ from balekdusun.core.services import DomainError
 router = Router(tags=["cases"])
 
 
-class FieldErrorOut(Schema):
-    field: str
-    message: str
+class CaseErrorOut(ErrorOut):
+    """The API's error shape (core/apierrors.py ErrorOut); `message` and `field` repeat the first error for older
+    clients."""
 
-
-class ErrorOut(Schema):
-    """The API's error shape (docs/field.md); `message` and `field` repeat the first error for older clients."""
-
-    detail: str
-    code: str
-    errors: list[FieldErrorOut]
     message: str
     field: str | None = None
 
@@ -150,7 +144,7 @@ def list_cases(request, filters: Query[ListFilter]):
     return [_row(c, user) for c in qs.order_by("due_at", "-created_at")[offset:offset + limit]]
 
 
-@router.get("/{reference}", response={200: CaseOut, 404: ErrorOut}, summary="One case with its timeline")
+@router.get("/{reference}", response={200: CaseOut, 404: CaseErrorOut}, summary="One case with its timeline")
 def get_case(request, reference: str):
     user = request.user
     require_api_perm(user, "cases.view")
@@ -159,7 +153,7 @@ def get_case(request, reference: str):
     return _detail(case, user)
 
 
-@router.post("", response={201: CaseOut, 422: ErrorOut}, summary="Open a case (hotline, walk-in, referral)")
+@router.post("", response={201: CaseOut, 422: CaseErrorOut}, summary="Open a case (hotline, walk-in, referral)")
 def create_case(request, payload: CaseIn):
     user = request.user
     require_api_perm(user, "cases.work")
@@ -171,7 +165,7 @@ def create_case(request, payload: CaseIn):
     return Status(201, _detail(case, user))
 
 
-@router.post("/{reference}/status", response={200: CaseOut, 404: ErrorOut, 422: ErrorOut},
+@router.post("/{reference}/status", response={200: CaseOut, 404: CaseErrorOut, 422: CaseErrorOut},
              summary="Move a case along the workflow")
 def change_status(request, reference: str, payload: StatusIn):
     user = request.user
@@ -186,7 +180,7 @@ def change_status(request, reference: str, payload: StatusIn):
     return _detail(case, user)
 
 
-@router.post("/{reference}/notes", response={201: CaseOut, 404: ErrorOut, 422: ErrorOut}, summary="Add a note")
+@router.post("/{reference}/notes", response={201: CaseOut, 404: CaseErrorOut, 422: CaseErrorOut}, summary="Add a note")
 def add_note(request, reference: str, payload: NoteIn):
     user = request.user
     require_api_perm(user, "cases.view")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, settings
@@ -164,6 +165,16 @@ def hostile_record(schema: dict[str, Kind], good: dict) -> st.SearchStrategy:
     return st.one_of(st.sampled_from(sorted(schema)).flatmap(swap), unknown)
 
 
+# pydantic's own English (what an untranslated error would say)
+_PYDANTIC_ENGLISH = re.compile(r"should|Field required|Extra inputs|Value error|Unable to|Invalid JSON")
+
+
+def assert_translated(errors: list[dict]) -> None:
+    """Every message is our wording in the active language (Indonesian by default), never pydantic's English."""
+    for e in errors:
+        assert e["message"] and not _PYDANTIC_ENGLISH.search(e["message"]), e
+
+
 def names_field(errors: list[dict], name: str) -> bool:
     """True when one of the errors is about `name` or something inside it (`materials.0.quantity`)."""
     return any(e["field"] == name or e["field"].startswith(name + ".") for e in errors)
@@ -176,6 +187,7 @@ def assert_error_shape(body: dict) -> None:
     assert isinstance(body.get("errors"), list), body
     for e in body["errors"]:
         assert isinstance(e["field"], str) and isinstance(e["message"], str) and e["message"], body
+    assert_translated(body["errors"])
 
 
 # --- the schemas of the sync push (visits/schemas.py) and the API bodies --------------------------------------

@@ -14,6 +14,7 @@ from balekdusun.core.tests.fuzz import (
     HOUSEHOLD,
     VISIT,
     assert_error_shape,
+    assert_translated,
     dumps,
     good_text,
     good_visit,
@@ -54,7 +55,7 @@ def _check(client, headers, records, expected):
             assert res["status"] == "invalid", (want, rec, res)
             assert "id" not in res
             assert names_field(res["errors"], want), (want, res["errors"])
-            assert all(e["message"] for e in res["errors"])
+            assert_translated(res["errors"])
             if rec["type"] == "visit":
                 assert not Visit.objects.filter(uuid=rec["uuid"]).exists()
             else:
