@@ -153,7 +153,15 @@ def get_case(request, reference: str):
     return _detail(case, user)
 
 
-@router.post("", response={201: CaseOut, 422: CaseErrorOut}, summary="Open a case (hotline, walk-in, referral)")
+# The opened case's reference feeds the operations on one case (OpenAPI links: clients and schemathesis's
+# stateful tests follow them).
+_CASE_LINKS = {"201": {"links": {
+    name: {"operationId": f"balekdusun_cases_api_{op}", "parameters": {"reference": "$response.body#/reference"}}
+    for name, op in (("GetCase", "get_case"), ("ChangeStatus", "change_status"), ("AddNote", "add_note"))}}}
+
+
+@router.post("", response={201: CaseOut, 422: CaseErrorOut}, summary="Open a case (hotline, walk-in, referral)",
+             openapi_extra={"responses": _CASE_LINKS})
 def create_case(request, payload: CaseIn):
     user = request.user
     require_api_perm(user, "cases.work")

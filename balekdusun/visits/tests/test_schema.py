@@ -90,3 +90,27 @@ def test_every_operation_documents_the_error_shape(client):
                 schema = op["responses"][status]["content"]["application/json"]["schema"]
                 assert schema == error or schema["$ref"].endswith("CaseErrorOut"), (method, path, status)
     assert set(doc["components"]["schemas"]["ErrorOut"]["properties"]) == {"detail", "code", "errors"}
+
+
+@pytest.mark.django_db
+def test_stateful_case_workflow(world):
+    """schemathesis's links mode: open a case, then read it, move it and add a note by the reference the API
+    answered (links of POST /cases), as the coordinator; the same checks on every step."""
+    headers = {**world["carol"], "Accept-Encoding": "identity"}
+    cases = schema.include(path_regex="^/api/v1/cases")
+    seen = []
+
+    class Workflow(cases.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": headers}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            assert response.status_code < 500, f"{case.method} {case.path}: {response.text[:300]}"
+            case.validate_response(response, checks=CHECKS)
+            seen.append((case.method, case.path, response.status_code))
+
+    Workflow.run(settings=settings(max_examples=6, stateful_step_count=4, deadline=None, derandomize=True,
+                                   database=None, suppress_health_check=list(HealthCheck)))
+    # The links were followed: an operation on a case reference answered for a case the API had just opened.
+    assert any(path.endswith("{reference}") or "{reference}/" in path for _m, path, status in seen
+               if status in (200, 201)), seen
