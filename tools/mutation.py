@@ -4,8 +4,9 @@ and case codes; writes bench/results/mutation.json with a score per module. See 
 mutmut generates every mutant of the modules listed in pyproject.toml ([tool.mutmut] only_mutate); this script
 runs the mutants of the functions named in TARGETS below (for visits/services.py only the functions that decide a
 record's status), or an evenly spread, deterministic sample of them (`--sample N` per module; `--all` for every
-one). Each mutant runs the tests that cover its function (mutmut's own selection). Score = killed / run, where a
-mutant no test covers counts as surviving.
+one). Each mutant runs the tests that cover its function (mutmut's own selection). Score = killed / (run -
+equivalent), where a mutant no test covers counts as surviving; the equivalent survivors are listed in EQUIVALENT
+and docs/mutation.md.
 
     .venv/bin/python tools/mutation.py                  # sample of 40 per module (about 15 minutes here)
     .venv/bin/python tools/mutation.py --all            # every mutant (hours)
@@ -39,6 +40,19 @@ TARGETS: dict[str, list[str] | None] = {
     "cases/workflow.py": None,
     "materials/codes.py": None,
     "cases/codes.py": None,
+}
+
+# Survivors judged equivalent (the program behaves the same; docs/mutation.md says why for each). They are left
+# out of `score_percent` and reported apart; `raw_score_percent` counts them as survivors.
+EQUIVALENT = {
+    "balekdusun.visits.services.x__repeat_result__mutmut_12",
+    "balekdusun.visits.services.x_push__mutmut_168",
+    "balekdusun.visits.conflicts.x__take_incoming__mutmut_121",
+    "balekdusun.materials.codes.x_check_char__mutmut_9",
+    "balekdusun.materials.codes.x_normalize__mutmut_10",
+    "balekdusun.materials.codes.x_normalize__mutmut_22",
+    "balekdusun.materials.codes.x_normalize__mutmut_25",
+    "balekdusun.materials.codes.x_normalize__mutmut_33",
 }
 
 # mutmut's exit codes of a mutant's test run
@@ -118,17 +132,23 @@ def main() -> int:
     for m in modules:
         codes = meta(m)["exit_code_by_key"]
         keys = [k for k in chosen[m] if codes.get(k) not in NOT_RUN]
-        survived = [k for k in keys if codes[k] in (SURVIVED, NO_TESTS)]
+        all_survived = [k for k in keys if codes[k] in (SURVIVED, NO_TESTS)]
+        equivalent = [k for k in all_survived if k in EQUIVALENT]
+        survived = [k for k in all_survived if k not in EQUIVALENT]
         timeouts = [k for k in keys if codes[k] in TIMEOUTS]
-        score = round(100 * (len(keys) - len(survived)) / len(keys), 1) if keys else None
+        killed = len(keys) - len(all_survived)
+        counted = len(keys) - len(equivalent)
+        score = round(100 * killed / counted, 1) if counted else None
+        raw = round(100 * killed / len(keys), 1) if keys else None
         report["modules"][f"balekdusun/{m}"] = {
             "functions": TARGETS[m] or "all", "mutants_in_scope": len(targeted(m)), "run": len(keys),
-            "killed": len(keys) - len(survived), "timeouts_counted_killed": len(timeouts),
-            "survived": len(survived), "score_percent": score,
+            "killed": killed, "timeouts_counted_killed": len(timeouts), "equivalent": len(equivalent),
+            "survived": len(survived), "score_percent": score, "raw_score_percent": raw,
             "survivors": [{"mutant": k, "function": function_of(k), "untested": codes[k] == NO_TESTS,
-                           "diff": diff(k)} for k in survived]}
-        print(f"{m:24} {len(keys):4} run {len(keys) - len(survived):4} killed {len(survived):3} survived  "
-              f"score {score}%")
+                           "diff": diff(k)} for k in survived],
+            "equivalent_survivors": [{"mutant": k, "diff": diff(k)} for k in equivalent]}
+        print(f"{m:24} {len(keys):4} run {killed:4} killed {len(equivalent):3} equivalent {len(survived):3} "
+              f"survived  score {score}% (raw {raw}%)")
         failed |= score is None or score < 90
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

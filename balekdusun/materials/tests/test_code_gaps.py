@@ -30,7 +30,7 @@ def test_generate_never_repeats_a_code_in_one_batch():
 
 
 def test_generate_refuses_a_negative_count():
-    with pytest.raises(ValueError, match=r"n must be >= 0"):
+    with pytest.raises(ValueError, match=r"^n must be >= 0$"):
         codes.generate(-1)
 
 
