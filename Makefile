@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install system-deps lint messages lib-messages catalogues panduan bench clean
+.PHONY: demo test install system-deps lint messages lib-messages catalogues panduan bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,5 +71,8 @@ panduan: install system-deps messages
 bench: install
 	@for b in bench/*.py; do $(BIN)/python $$b --quick || exit 1; done
 
+mutation: install
+	$(BIN)/python tools/mutation.py $(MUTATION_ARGS)
+
 clean:
-	rm -rf $(VENV) staticfiles *.sqlite3*
+	rm -rf $(VENV) staticfiles *.sqlite3* mutants

@@ -94,7 +94,14 @@ class FastJSONParser(Parser):
             # (core/apitypes.clean_text), so one broken character never sinks a whole push.
             return json.loads(request.body)
 
-api = NinjaAPI(
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        # Every operation documents the one error shape for each error status it may answer.
+        return apierrors.document_errors(super().get_openapi_schema(path_prefix=path_prefix,
+                                                                    path_params=path_params))
+
+
+api = Api(
     title="Balek Dusun API",
     version="1",
     description="Field sync, planning and reference data. Authenticate with `Authorization: Bearer <token>` "

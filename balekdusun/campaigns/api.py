@@ -11,7 +11,7 @@ from balekdusun.campaigns import priority, services, walklist
 from balekdusun.campaigns.models import Turf
 from balekdusun.core.api import require_api_perm
 from balekdusun.core.apierrors import ApiError, between, not_found
-from balekdusun.core.apitypes import FLAG_RULE, NUMBER_RULE, CleanSchema, Flag, Number
+from balekdusun.core.apitypes import FLAG_RULE, NUMBER_RULE, CleanBody, Flag, Number
 from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, scoped
 from balekdusun.core.services import DomainError
 
@@ -86,7 +86,7 @@ def turf_detail(request, turf_id: int):
     return _turf_out(turf)
 
 
-class HouseholdIn(CleanSchema):
+class HouseholdIn(CleanBody):
     village: str = Field(max_length=13, description="Kemendagri village code, e.g. 16.02.08.2017")
     client_uuid: uuid.UUID | None = None
     dusun: str = Field(default="", max_length=60)

@@ -11,24 +11,18 @@ from balekdusun.cases import codes, services
 from balekdusun.cases.models import OPEN_STATUSES, Case
 from balekdusun.cases.privacy import can_see_personal, summary
 from balekdusun.core.api import require_api_perm
-from balekdusun.core.apitypes import FLAG_RULE, CleanSchema, Flag
+from balekdusun.core.apierrors import ErrorOut
+from balekdusun.core.apitypes import FLAG_RULE, CleanBody, Flag
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 
 router = Router(tags=["cases"])
 
 
-class FieldErrorOut(Schema):
-    field: str
-    message: str
+class CaseErrorOut(ErrorOut):
+    """The API's error shape (core/apierrors.py ErrorOut); `message` and `field` repeat the first error for older
+    clients."""
 
-
-class ErrorOut(Schema):
-    """The API's error shape (docs/field.md); `message` and `field` repeat the first error for older clients."""
-
-    detail: str
-    code: str
-    errors: list[FieldErrorOut]
     message: str
     field: str | None = None
 
@@ -59,7 +53,7 @@ class CaseOut(CaseRow):
     timeline: list[dict]
 
 
-class CaseIn(CleanSchema):
+class CaseIn(CleanBody):
     kind: str = Field(max_length=24)
     source: str = Field(default="hotline", max_length=16)
     description: str = Field(default="", max_length=20000)
@@ -74,14 +68,14 @@ class CaseIn(CleanSchema):
     sensitivity: str | None = Field(default=None, max_length=12)
 
 
-class StatusIn(CleanSchema):
+class StatusIn(CleanBody):
     status: str = Field(max_length=16)
     note: str = Field(default="", max_length=20000)
     closure_reason: str | None = Field(default=None, max_length=40)
     referred_to: str = Field(default="", max_length=20)
 
 
-class NoteIn(CleanSchema):
+class NoteIn(CleanBody):
     text: str = Field(max_length=20000)
 
 
@@ -150,7 +144,7 @@ def list_cases(request, filters: Query[ListFilter]):
     return [_row(c, user) for c in qs.order_by("due_at", "-created_at")[offset:offset + limit]]
 
 
-@router.get("/{reference}", response={200: CaseOut, 404: ErrorOut}, summary="One case with its timeline")
+@router.get("/{reference}", response={200: CaseOut, 404: CaseErrorOut}, summary="One case with its timeline")
 def get_case(request, reference: str):
     user = request.user
     require_api_perm(user, "cases.view")
@@ -159,7 +153,15 @@ def get_case(request, reference: str):
     return _detail(case, user)
 
 
-@router.post("", response={201: CaseOut, 422: ErrorOut}, summary="Open a case (hotline, walk-in, referral)")
+# The opened case's reference feeds the operations on one case (OpenAPI links: clients and schemathesis's
+# stateful tests follow them).
+_CASE_LINKS = {"201": {"links": {
+    name: {"operationId": f"balekdusun_cases_api_{op}", "parameters": {"reference": "$response.body#/reference"}}
+    for name, op in (("GetCase", "get_case"), ("ChangeStatus", "change_status"), ("AddNote", "add_note"))}}}
+
+
+@router.post("", response={201: CaseOut, 422: CaseErrorOut}, summary="Open a case (hotline, walk-in, referral)",
+             openapi_extra={"responses": _CASE_LINKS})
 def create_case(request, payload: CaseIn):
     user = request.user
     require_api_perm(user, "cases.work")
@@ -171,7 +173,7 @@ def create_case(request, payload: CaseIn):
     return Status(201, _detail(case, user))
 
 
-@router.post("/{reference}/status", response={200: CaseOut, 404: ErrorOut, 422: ErrorOut},
+@router.post("/{reference}/status", response={200: CaseOut, 404: CaseErrorOut, 422: CaseErrorOut},
              summary="Move a case along the workflow")
 def change_status(request, reference: str, payload: StatusIn):
     user = request.user
@@ -186,7 +188,7 @@ def change_status(request, reference: str, payload: StatusIn):
     return _detail(case, user)
 
 
-@router.post("/{reference}/notes", response={201: CaseOut, 404: ErrorOut, 422: ErrorOut}, summary="Add a note")
+@router.post("/{reference}/notes", response={201: CaseOut, 404: CaseErrorOut, 422: CaseErrorOut}, summary="Add a note")
 def add_note(request, reference: str, payload: NoteIn):
     user = request.user
     require_api_perm(user, "cases.view")

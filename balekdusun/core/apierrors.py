@@ -22,12 +22,65 @@ import re
 
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 log = logging.getLogger("balekdusun.api")
 
 API_PREFIX = "/api/"
+
+
+class FieldError(Schema):
+    field: str = Field(description="Dotted path of the field, e.g. `materials.0.quantity`; empty for the record "
+                       "or the request as a whole")
+    message: str = Field(description="In the user's language (Indonesian unless they chose English)")
+
+
+class ErrorOut(Schema):
+    """The one error shape of the API. Every operation documents it for every error status it may answer
+    (`document_errors`)."""
+
+    detail: str = Field(description="One sentence for a person")
+    code: str = Field(default="", description="For programs: `auth.expired`, `auth.revoked`, `auth.invalid`, "
+                      "`auth.missing`, `auth.csrf`, `forbidden`, `not_found`, `validation`, `rate_limited`, "
+                      "`too_large`, `bad_request`, `server_error`, …")
+    errors: list[FieldError] = []
+
+
+# Error statuses any operation may answer: a body or parameter that cannot be read or is not valid, a missing or
+# bad sign-in, a role that may not, something not found (or outside the jurisdiction), too large, too many
+# requests, and the server's own failure.
+ERROR_STATUSES = {
+    "400": "The request could not be read (body not JSON, a bad cursor)",
+    "401": "Not signed in, or the token expired, was revoked or is not valid (`code` says which)",
+    "403": "The user's role may not do this",
+    "404": "Not found, or outside the user's jurisdiction",
+    "413": "The request is too large",
+    "422": "A field is not valid (`errors` names each)",
+    "429": "Too many requests; `Retry-After` gives the seconds to wait",
+    "500": "The server failed; try again later",
+}
+
+
+def document_errors(openapi: dict) -> dict:
+    """Add the error shape to every operation of an OpenAPI document, for each status in ERROR_STATUSES it does
+    not document already (its own description of a status is kept)."""
+    components = openapi.setdefault("components", {}).setdefault("schemas", {})
+    schema = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, definition in schema.pop("$defs", {}).items():
+        components.setdefault(name, definition)
+    components.setdefault("ErrorOut", schema)
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+    for item in openapi.get("paths", {}).values():
+        for method, operation in item.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            responses = operation.setdefault("responses", {})
+            for status, description in ERROR_STATUSES.items():
+                if status not in responses:
+                    responses[status] = {"description": description, "content": content}
+    return openapi
 
 
 class ApiError(HttpError):
@@ -170,9 +223,20 @@ def translate(error: dict) -> str:
     if template is None:
         return _("Invalid value.")
     try:
-        return template % {k: v for k, v in ctx.items()}
+        return template % {k: _number(v) for k, v in ctx.items()}
     except (KeyError, TypeError, ValueError):
         return template.split(":")[0] + "." if ":" in template else template
+
+
+def _number(value):
+    """A bound as a person writes it: 90 rather than 90.0, and 0,5 in Indonesian."""
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        if value.is_integer():
+            return int(value)
+        from django.utils.formats import number_format
+
+        return number_format(value)
+    return value
 
 
 def pydantic_errors(errors, *, skip: int = 0) -> list[tuple[str, str]]:

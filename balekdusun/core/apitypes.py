@@ -58,3 +58,11 @@ class CleanSchema(Schema):
                 clean_text(item)
             return value
         return clean_text(value)
+
+
+class CleanBody(CleanSchema):
+    """A JSON request body: as CleanSchema, and a key the schema does not know is a field error ("Unknown
+    field."), never silently dropped (a misspelt `consent` must not open a case without it). Query strings and
+    the push's `device` report stay lenient: browsers and older apps add parameters of their own."""
+
+    model_config = ConfigDict(allow_inf_nan=False, extra="forbid")

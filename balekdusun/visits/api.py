@@ -20,7 +20,8 @@ from pydantic import ValidationError
 from pydantic_core import to_json
 
 from balekdusun.core import apierrors, ratelimit
-from balekdusun.core.apitypes import ID_RULE, CleanSchema, StrictId
+from balekdusun.core.apierrors import ErrorOut, FieldError
+from balekdusun.core.apitypes import ID_RULE, CleanBody, CleanSchema, StrictId
 from balekdusun.core.roles import has_perm
 from balekdusun.visits import conf, pull, services
 
@@ -30,25 +31,11 @@ router = Router(tags=["sync"])
 _Text = CleanSchema
 
 
-class FieldError(Schema):
-    field: str = Field(description="Dotted path of the field, e.g. `materials.0.quantity`; empty for the record "
-                       "or the request as a whole")
-    message: str = Field(description="In the user's language (Indonesian unless they chose English)")
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="One sentence for a person")
-    code: str = Field(default="", description="For programs: `auth.expired`, `auth.revoked`, `auth.invalid`, "
-                      "`auth.missing`, `auth.csrf`, `forbidden`, `not_found`, `validation`, `rate_limited`, "
-                      "`too_large`, `bad_request`, `server_error`, …")
-    errors: list[FieldError] = []
-
-
 def _error(status: int, detail: str, errors=(), code: str = "") -> JsonResponse:
     return apierrors.response(status, detail, errors, code=code)
 
 
-class TokenIn(_Text):
+class TokenIn(CleanBody):
     username: str = Field(max_length=150)
     password: str = Field(max_length=256)
     device_name: str = Field(default="", max_length=60)
@@ -235,7 +222,7 @@ def pull_view(request: HttpRequest, q: Query[PullQuery]):
 
 
 
-class StickerOut(Schema):
+class StickerStateOut(Schema):
     code: str
     state: Literal["free_here", "issued_elsewhere", "not_issued", "placed", "void", "other_office", "unknown"] = Field(
         description="What is true of the code for this officer: issued to one of their outreach days and still "
@@ -247,7 +234,7 @@ class StickerOut(Schema):
     reason: str = ""
 
 
-@router.get("/sticker/{code}", response={200: StickerOut, 401: ErrorOut, 403: ErrorOut},
+@router.get("/sticker/{code}", response={200: StickerStateOut, 401: ErrorOut, 403: ErrorOut},
             summary="What is true of a sticker code typed at the door",
             description="The field app asks when a typed code is not among the codes it holds. Never reveals "
             "another office's houses; a code of another office is only `other_office`.")
