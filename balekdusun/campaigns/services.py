@@ -393,6 +393,11 @@ def settle_outreach_status(*, outreach_ids=None, actor=None, today=None) -> dict
         qs = qs.filter(pk__in=list(outreach_ids))
     moved = {}
     with transaction.atomic():
+        if outreach_ids is not None:
+            # Locked in id order before they are read (concurrent pushes settle the same days): an UPDATE of
+            # several rows locks them in scan order, which differs between two transactions and deadlocks them.
+            list(Outreach.objects.filter(pk__in=sorted(outreach_ids)).order_by("pk").select_for_update(no_key=True)
+                 .values_list("pk", flat=True))
         done = list(qs.filter(status__in=[OutreachStatus.PLANNED, OutreachStatus.IN_PROGRESS], date__lt=today)
                     .values_list("pk", flat=True))
         started = list(qs.filter(status=OutreachStatus.PLANNED, date__gte=today).values_list("pk", flat=True))

@@ -256,7 +256,7 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
     for r in out:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
     visited_days = {p.model.outreach for p in visits if p.model.outreach and isinstance(results[p.index], Result)
-                    and results[p.index].status == CREATED}
+                    and results[p.index].status == CREATED and _may_move(batch.outreaches.get(p.model.outreach))}
     if visited_days:
         from balekdusun.campaigns.services import outreach_visited
 
@@ -271,6 +271,17 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
             if audited:
                 audit.log(user, "sync.pushed", None, new_conflicts=new_conflicts, **counts)
     return out
+
+
+def _may_move(outreach) -> bool:
+    """Whether a stored visit can move its outreach day along (campaigns.services.settle_outreach_status moves only
+    planned and in-progress days): most pushes are to a day already in progress and skip that check's queries."""
+    from balekdusun.campaigns.models import OutreachStatus
+
+    if outreach is None:
+        return False
+    return outreach.status == OutreachStatus.PLANNED or (
+        outreach.status == OutreachStatus.IN_PROGRESS and outreach.date < timezone.localdate())
 
 
 def _repeat_result(batch, rec: dict, first: Result) -> Result:
@@ -330,8 +341,10 @@ def _apply_household(batch: _Batch, p: _Parsed) -> Result:
     fields = {k: getattr(m, k) for k in ("dusun", "rt", "rw", "address", "latitude", "longitude")}
     turf = _household_turf(batch, m)
     flags = [FLAG_TURF_UNKNOWN] if m.turf is not None and turf is None else []
+    from balekdusun.reports import rollups
+
     try:
-        with transaction.atomic():
+        with rollups.collected():
             household = create_household(village=village, actor=batch.user, client_uuid=p.uuid, **fields)
             HouseholdReceipt.objects.create(household=household, uuid=p.uuid, content_hash=p.hash,
                                             officer=batch.user)
@@ -461,6 +474,9 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
         fresh.append((p, household, outreach, _visit_data(batch, p)))
     if not fresh:
         return
+    # Inserted in UUID order: two pushes of overlapping batches (a phone retrying while its first request still
+    # runs) lock the UUIDs' index entries in the same order, so they queue instead of deadlocking.
+    fresh.sort(key=lambda item: item[0].uuid)
     rows = ingest.Rows(timezone.now())
     for p, household, outreach, data in fresh:
         m: VisitIn = p.model
@@ -468,8 +484,9 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
                  outreach_id=outreach.pk if outreach else None, officer_id=batch.user.pk, visited_at=m.visited_at,
                  outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=data, content_hash=p.hash)
     try:
-        with transaction.atomic():
+        with rollups.collected():
             # The households' first visits are read before the insert, so the batch need not be left out.
+            rollups.lock_households({household.pk for _p, household, _o, _d in fresh})
             before = rollups.first_visits({household.pk for _p, household, _o, _d in fresh})
             ids = rows.insert()
             rollups.visits_recorded(
@@ -500,7 +517,9 @@ def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
     household = batch.household(household)
     visit = _new_visit(batch, p, household, outreach)
     try:
-        with transaction.atomic():
+        # Its effects' rollups (visit, stock, sticker, cases) are written once, sorted, as the last step.
+        with rollups.collected():
+            rollups.lock_households([household.pk])
             visit.save(force_insert=True)
             flags = list(dict.fromkeys(visit.data.get("flags", []) + _effects(batch, visit, m, household, outreach)))
             if flags:
