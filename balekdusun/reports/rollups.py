@@ -458,6 +458,8 @@ def _move_village(move) -> str | None:
     from balekdusun.visits.models import Visit
 
     if move.visit_id:
+        if type(move).visit.is_cached(move):  # the sync path books hand-outs with the visit at hand
+            return move.visit.village_id
         return Visit.objects.filter(pk=move.visit_id).values_list("village_id", flat=True).first()
     if move.outreach_id:
         return Outreach.objects.filter(pk=move.outreach_id).values_list("village_id", flat=True).first()
@@ -495,6 +497,8 @@ def _sticker_village(sticker) -> str | None:
     rebuild could not put it in a week either)."""
     if sticker.placed_at is None:
         return None
+    if sticker.household_id and type(sticker).household.is_cached(sticker):  # placed with the household at hand
+        return sticker.household.village_id
     return _household_village(sticker.household_id)
 
 

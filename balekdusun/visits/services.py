@@ -124,6 +124,8 @@ class _Batch:
 
         ids = set()
         for p in parsed:
+            if p.uuid in self.existing_visits:
+                continue
             m = p.model
             ref = self.hh_by_id.get(m.household) if m.household is not None else self.hh_by_uuid.get(m.household_uuid)
             if ref is not None and not isinstance(ref, Household):
@@ -165,10 +167,13 @@ class _Batch:
             {p.model.household for p in referring if p.model.household}) if visible(row[1])}
         # uuid -> (content hash, id, village) of visits already stored
         self.existing_visits = ingest.stored(p.uuid for p in visits)
-        outreach_ids = {p.model.outreach for p in households + visits if p.model.outreach}
+        # Outreach days and materials matter only to visits not stored yet (a retry of stored visits, the most
+        # common push after a dropped connection, reads neither).
+        fresh = [p for p in visits if p.uuid not in self.existing_visits]
+        outreach_ids = {p.model.outreach for p in households + fresh if p.model.outreach}
         self.outreaches = {o.pk: o for o in scoped(user, Outreach).filter(pk__in=outreach_ids)
-                           .select_related("campaign")}
-        material_ids = {m.material_id for p in visits for m in p.model.materials}
+                           .select_related("campaign__office")} if outreach_ids else {}
+        material_ids = {m.material_id for p in fresh for m in p.model.materials}
         self.materials = {}
         if material_ids:
             from balekdusun.materials.models import Material
@@ -433,8 +438,10 @@ def time_flags(visited_at, outreach, *, future_after) -> list[str]:
 
 def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
     m: VisitIn = p.model
-    return Visit(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
-                 outreach_id=outreach.pk if outreach else None, officer=batch.user, visited_at=m.visited_at,
+    # With the instances (not only their ids): the effects read the outreach day's office and the household from
+    # them instead of querying them again.
+    return Visit(uuid=p.uuid, household=household, village_id=household.village_id,
+                 outreach=outreach, officer=batch.user, visited_at=m.visited_at,
                  outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=_visit_data(batch, p),
                  content_hash=p.hash)
 
@@ -607,4 +614,10 @@ def report_device(*, user, device: dict, pushed: bool = False, pulled: bool = Fa
         values["last_push_at"] = now
     if pulled:
         values["last_pull_at"] = now
-    DeviceStatus.objects.update_or_create(user=user, device_id=device_id, defaults=values)
+    # One UPDATE for a known device (every push reports); created on its first report.
+    if not DeviceStatus.objects.filter(user=user, device_id=device_id).update(**values):
+        try:
+            with transaction.atomic():
+                DeviceStatus.objects.create(user=user, device_id=device_id, **values)
+        except IntegrityError:  # its first two reports at once
+            DeviceStatus.objects.filter(user=user, device_id=device_id).update(**values)
