@@ -76,6 +76,9 @@ def _prepare_inside(clients: int, stickers: int) -> None:
     batch = materials.create_batch(office=office, size=stickers, actor=coordinator)
     materials.issue_stickers(batch=batch, outreach=outreach, count=stickers, actor=coordinator)
     Household.objects.bulk_create([Household(village_id=VILLAGE, address=f"Rumah {n}") for n in range(3000)])
+    from balekdusun.reports.rebuild import rebuild
+
+    rebuild()  # the households above were made in bulk, without the service that counts them
     with connection.cursor() as cur:
         cur.execute("ANALYZE")  # planner statistics, as autovacuum keeps them in service
     print(json.dumps({"tokens": tokens, "households": list(Household.objects.values_list("pk", flat=True)),
