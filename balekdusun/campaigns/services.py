@@ -305,7 +305,9 @@ def add_household_to_turf(*, turf, household: Household, actor) -> int:
 
     with transaction.atomic():
         # Two phones adding houses to the same turf at once would otherwise both take the same position.
-        turf = Turf.objects.select_for_update().select_related("outreach").get(pk=turf.pk)
+        # Only the turf's row (of=self): a lock on the joined outreach day would wait for every visit of the day in
+        # flight (their inserts hold KEY SHARE locks on it) and deadlock concurrent pushes.
+        turf = Turf.objects.select_for_update(of=("self",), no_key=True).select_related("outreach").get(pk=turf.pk)
         if household.village_id != turf.outreach.village_id:
             raise DomainError("turf.other_village", _("The household is not in this turf's village."), field="turf")
         existing = TurfStop.objects.filter(turf__outreach_id=turf.outreach_id, household=household).first()

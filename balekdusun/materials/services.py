@@ -427,7 +427,10 @@ def place_sticker(*, visit, code: str, household) -> str | None:
 
 
 def _place(visit, normal: str, household) -> str | None:
-    sticker = Sticker.objects.select_for_update().select_related("office").filter(code=normal).first()
+    # Only the sticker's row (of=self): FOR UPDATE on the joined office row would wait for every insert naming
+    # the office (stock moves, cases, audit entries) in flight, and deadlocked concurrent pushes.
+    sticker = (Sticker.objects.select_for_update(of=("self",), no_key=True).select_related("office")
+               .filter(code=normal).first())
     if sticker is None:
         return FLAG_STICKER_UNKNOWN
     if sticker.status == StickerStatus.VOID:
