@@ -97,3 +97,114 @@ def report(name: str, figures: list[dict], **extra) -> Path:
                                ensure_ascii=False))
     print(f"→ {path.relative_to(ROOT)}")
     return path
+
+
+# --- a production-like server for the HTTP benchmarks -------------------------------------------------------------
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def production_env(database_url: str) -> dict:
+    """The environment of a production server (DEBUG off) on `database_url`, for the server and setup children."""
+    return {**os.environ, "DATABASE_URL": database_url, "BALEKDUSUN_MODE": "production", "DEBUG": "0",
+            "SECRET_KEY": "bench-" + "x" * 40, "FIELD_ENCRYPTION_KEYS": "ZGVtby1hbmQtdGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg=",
+            "SECURE_COOKIES": "0", "PYTHONPATH": str(ROOT)}
+
+
+def wait_ready(port: int, *, seconds: float = 60) -> None:
+    from http.client import HTTPConnection
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            conn = HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"the server on port {port} did not answer /healthz")
+
+
+@contextmanager
+def gunicorn(env: dict, *, workers: int = 2, worker_class: str = "sync", threads: int = 1, access_log=None,
+             timeout: int = 300):
+    """gunicorn as the README runs it (`--preload`), on a free port; yields (port, process)."""
+    import subprocess
+
+    port = free_port()
+    cmd = [str(Path(sys.executable).parent / "gunicorn"), "balekdusun.wsgi", "-w", str(workers), "-k", worker_class,
+           "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--timeout", str(timeout), "--log-level", "warning",
+           "--preload"]
+    if access_log:
+        # %(D)s: the time the worker spent on the request, in microseconds (the server time of a request).
+        cmd += ["--access-logfile", str(access_log), "--access-logformat", '%(s)s %(D)s %(m)s %(U)s']
+    server = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    try:
+        wait_ready(port)
+        yield port, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@contextmanager
+def postgres_database(admin_url: str, name: str):
+    """A fresh PostgreSQL database `name` on the server of `admin_url`, dropped afterwards; yields its URL, or None
+    when no PostgreSQL answers."""
+    import psycopg
+
+    try:
+        admin = psycopg.connect(admin_url.replace("postgres://", "postgresql://"), autocommit=True)
+    except psycopg.OperationalError as exc:
+        print(f"PostgreSQL not reachable ({exc})")
+        yield None
+        return
+    base = admin_url.rsplit("/", 1)[0]
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield f"{base}/{name}"
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pg_deadlocks(url: str) -> int:
+    """pg_stat_database.deadlocks of the database of `url` (a backend reports its count by the time it exits)."""
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        conn.execute("SELECT pg_stat_clear_snapshot()")
+        return conn.execute("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()").fetchone()[0]
+
+
+def percentile(values, q: float) -> float:
+    """The q-th percentile (0-100) of `values`, nearest rank; 0 for none."""
+    values = sorted(values)
+    if not values:
+        return 0.0
+    import math
+
+    rank = max(1, min(len(values), math.ceil(q / 100 * len(values))))
+    return values[rank - 1]
+
+
+def run_child(script: str, flag: str, env: dict, *args: str) -> dict:
+    """Run `script flag args` in a child process with `env` (Django set up there) and read the JSON it prints last."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, script, flag, *args], env=env, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])

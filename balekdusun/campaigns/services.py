@@ -305,7 +305,9 @@ def add_household_to_turf(*, turf, household: Household, actor) -> int:
 
     with transaction.atomic():
         # Two phones adding houses to the same turf at once would otherwise both take the same position.
-        turf = Turf.objects.select_for_update().select_related("outreach").get(pk=turf.pk)
+        # Only the turf's row (of=self): a lock on the joined outreach day would wait for every visit of the day in
+        # flight (their inserts hold KEY SHARE locks on it) and deadlock concurrent pushes.
+        turf = Turf.objects.select_for_update(of=("self",), no_key=True).select_related("outreach").get(pk=turf.pk)
         if household.village_id != turf.outreach.village_id:
             raise DomainError("turf.other_village", _("The household is not in this turf's village."), field="turf")
         existing = TurfStop.objects.filter(turf__outreach_id=turf.outreach_id, household=household).first()
@@ -393,6 +395,11 @@ def settle_outreach_status(*, outreach_ids=None, actor=None, today=None) -> dict
         qs = qs.filter(pk__in=list(outreach_ids))
     moved = {}
     with transaction.atomic():
+        if outreach_ids is not None:
+            # Locked in id order before they are read (concurrent pushes settle the same days): an UPDATE of
+            # several rows locks them in scan order, which differs between two transactions and deadlocks them.
+            list(Outreach.objects.filter(pk__in=sorted(outreach_ids)).order_by("pk").select_for_update(no_key=True)
+                 .values_list("pk", flat=True))
         done = list(qs.filter(status__in=[OutreachStatus.PLANNED, OutreachStatus.IN_PROGRESS], date__lt=today)
                     .values_list("pk", flat=True))
         started = list(qs.filter(status=OutreachStatus.PLANNED, date__gte=today).values_list("pk", flat=True))

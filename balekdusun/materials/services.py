@@ -43,13 +43,17 @@ def _office_of(outreach) -> Office:
 
 
 def _lock_office(office) -> None:
-    Office.objects.select_for_update().filter(pk=office.pk).first()
+    # FOR NO KEY UPDATE: it does not wait for (nor make wait) the KEY SHARE locks that inserts referring to the
+    # office take, so a transaction that inserted such a row before locking cannot deadlock with another.
+    Office.objects.select_for_update(no_key=True).filter(pk=office.pk).first()
 
 
 def _lock_outreach(outreach) -> None:
     from balekdusun.campaigns.models import Outreach
 
-    Outreach.objects.select_for_update().filter(pk=outreach.pk).first()
+    # FOR NO KEY UPDATE: the visit being booked was just inserted and holds a KEY SHARE lock on its outreach day;
+    # a plain FOR UPDATE would wait for every other visit of the day in flight, and two of them for each other.
+    Outreach.objects.select_for_update(no_key=True).filter(pk=outreach.pk).first()
 
 
 def _check_quantity(quantity) -> int:
@@ -423,7 +427,10 @@ def place_sticker(*, visit, code: str, household) -> str | None:
 
 
 def _place(visit, normal: str, household) -> str | None:
-    sticker = Sticker.objects.select_for_update().select_related("office").filter(code=normal).first()
+    # Only the sticker's row (of=self): FOR UPDATE on the joined office row would wait for every insert naming
+    # the office (stock moves, cases, audit entries) in flight, and deadlocked concurrent pushes.
+    sticker = (Sticker.objects.select_for_update(of=("self",), no_key=True).select_related("office")
+               .filter(code=normal).first())
     if sticker is None:
         return FLAG_STICKER_UNKNOWN
     if sticker.status == StickerStatus.VOID:

@@ -12,11 +12,13 @@ newer one, the older one becomes the first and the newer one's share moves to "l
 `rebuild_rollups`, which recomputes everything from the raw rows.
 """
 
+import threading
 from collections import Counter
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from balekdusun.reports.models import TOTAL, RollupCounter
@@ -212,12 +214,69 @@ class Deltas:
         return {k: v for k, v in out.items() if v}
 
     def flush(self) -> None:
-        rows = [(*k, v) for k, v in self.rows().items() if v]
-        if rows:
-            upsert(rows)
+        rows = self.rows()
+        if not rows:
+            return
+        frames = _collecting.__dict__.setdefault("frames", [])
+        if frames:
+            # Inside `collected()`: written once, in key order, when its transaction is about to commit.
+            frames[-1].update(rows)
+            return
+        upsert([(*k, v) for k, v in rows.items()])
+
+
+# --- one lock order ---------------------------------------------------------------------------------------------
+# Every write path adds to the same national, province and regency rows. Two transactions that lock those rows in
+# different orders deadlock (PostgreSQL then waits out `deadlock_timeout`, 1 s, and kills one). So every write
+# locks them in ONE order: the rows of a statement are sorted by the unique key (area_code, key, period), and a
+# transaction that would write several times (a visit with materials, a sticker and follow-ups) collects its
+# deltas and writes them with one sorted statement as its last step (`collected()`), after its other locks.
+
+_collecting = threading.local()
+
+
+@contextmanager
+def collected():
+    """A transaction (savepoint when nested) whose rollup deltas are written once, sorted, at its end.
+
+    Nested blocks add to the enclosing one when they succeed and are dropped with their savepoint when they fail,
+    so the counters always match what was committed."""
+    frames = _collecting.__dict__.setdefault("frames", [])
+    with transaction.atomic():
+        frames.append(Counter())
+        try:
+            yield
+        except BaseException:
+            frames.pop()
+            raise
+        rows = frames.pop()
+        if frames:
+            frames[-1].update(rows)
+        else:
+            upsert([(*k, v) for k, v in rows.items() if v])
+
+
+def lock_households(household_ids) -> None:
+    """Lock these households (FOR NO KEY UPDATE, in id order) until the transaction ends, before reading their
+    first visits: two transactions adding visits to one household would otherwise both read "no visit yet" and
+    both count a first visit. Visits' inserts take only KEY SHARE locks on their household, which do not wait for
+    this one. Every path that reads a household's first visit to write rollups takes this lock first, before any
+    other lock of its transaction. SQLite runs one writer at a time and needs no lock."""
+    if connection.vendor != "postgresql" or not household_ids:
+        return
+    from balekdusun.campaigns.models import Household
+
+    list(Household.objects.filter(pk__in=sorted(set(household_ids))).order_by("pk")
+         .select_for_update(no_key=True).values_list("pk", flat=True))
+
+
+def _lock_order(row) -> tuple:
+    # (area_code, key, period): the unique constraint's columns, the order PostgreSQL locks them in per statement.
+    return (row[0], row[4], row[3])
 
 
 def upsert(rows, *, chunk: int = 500) -> None:
+    rows = sorted(rows, key=_lock_order)
     table = connection.ops.quote_name(RollupCounter._meta.db_table)
     with connection.cursor() as cursor:
         for start in range(0, len(rows), chunk):
@@ -399,6 +458,8 @@ def _move_village(move) -> str | None:
     from balekdusun.visits.models import Visit
 
     if move.visit_id:
+        if type(move).visit.is_cached(move):  # the sync path books hand-outs with the visit at hand
+            return move.visit.village_id
         return Visit.objects.filter(pk=move.visit_id).values_list("village_id", flat=True).first()
     if move.outreach_id:
         return Outreach.objects.filter(pk=move.outreach_id).values_list("village_id", flat=True).first()
@@ -436,6 +497,8 @@ def _sticker_village(sticker) -> str | None:
     rebuild could not put it in a week either)."""
     if sticker.placed_at is None:
         return None
+    if sticker.household_id and type(sticker).household.is_cached(sticker):  # placed with the household at hand
+        return sticker.household.village_id
     return _household_village(sticker.household_id)
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections import Counter
 from copy import copy
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,7 +56,10 @@ def resolve_conflict(*, conflict: SyncConflict, actor, take_incoming: bool, note
     The returned conflict carries `effects`: what taking the incoming version changed (empty when kept)."""
     if not has_perm(actor, "visits.review"):
         raise DomainError("conflict.forbidden", _("Your role does not allow this."))
-    with transaction.atomic():
+    from balekdusun.reports import rollups
+
+    # One transaction; its rollups (visit, stock, sticker, cases) are written once, sorted, at its end.
+    with rollups.collected():
         conflict = SyncConflict.objects.select_for_update().get(pk=conflict.pk)
         if conflict.resolved_at is not None:
             raise DomainError("conflict.resolved", _("This conflict was already resolved."))
@@ -70,6 +72,9 @@ def resolve_conflict(*, conflict: SyncConflict, actor, take_incoming: bool, note
                 # Kept aside before the push checked jurisdictions: another office's version never replaces ours.
                 raise DomainError("conflict.foreign", _("This version came from outside the visit's area; it "
                                                         "cannot replace the stored visit."))
+            # Before any other lock of the push path's order: its household (its first visit is read again).
+            rollups.lock_households(list(Visit.objects.filter(pk=conflict.visit_id)
+                                         .values_list("household_id", flat=True)))
             effects = _take_incoming(conflict, actor)
         conflict.resolution = Resolution.TOOK_INCOMING if take_incoming else Resolution.KEPT_EXISTING
         conflict.resolved_at = timezone.now()

@@ -124,6 +124,8 @@ class _Batch:
 
         ids = set()
         for p in parsed:
+            if p.uuid in self.existing_visits:
+                continue
             m = p.model
             ref = self.hh_by_id.get(m.household) if m.household is not None else self.hh_by_uuid.get(m.household_uuid)
             if ref is not None and not isinstance(ref, Household):
@@ -165,10 +167,13 @@ class _Batch:
             {p.model.household for p in referring if p.model.household}) if visible(row[1])}
         # uuid -> (content hash, id, village) of visits already stored
         self.existing_visits = ingest.stored(p.uuid for p in visits)
-        outreach_ids = {p.model.outreach for p in households + visits if p.model.outreach}
+        # Outreach days and materials matter only to visits not stored yet (a retry of stored visits, the most
+        # common push after a dropped connection, reads neither).
+        fresh = [p for p in visits if p.uuid not in self.existing_visits]
+        outreach_ids = {p.model.outreach for p in households + fresh if p.model.outreach}
         self.outreaches = {o.pk: o for o in scoped(user, Outreach).filter(pk__in=outreach_ids)
-                           .select_related("campaign")}
-        material_ids = {m.material_id for p in visits for m in p.model.materials}
+                           .select_related("campaign__office")} if outreach_ids else {}
+        material_ids = {m.material_id for p in fresh for m in p.model.materials}
         self.materials = {}
         if material_ids:
             from balekdusun.materials.models import Material
@@ -256,7 +261,7 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
     for r in out:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
     visited_days = {p.model.outreach for p in visits if p.model.outreach and isinstance(results[p.index], Result)
-                    and results[p.index].status == CREATED}
+                    and results[p.index].status == CREATED and _may_move(batch.outreaches.get(p.model.outreach))}
     if visited_days:
         from balekdusun.campaigns.services import outreach_visited
 
@@ -271,6 +276,17 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
             if audited:
                 audit.log(user, "sync.pushed", None, new_conflicts=new_conflicts, **counts)
     return out
+
+
+def _may_move(outreach) -> bool:
+    """Whether a stored visit can move its outreach day along (campaigns.services.settle_outreach_status moves only
+    planned and in-progress days): most pushes are to a day already in progress and skip that check's queries."""
+    from balekdusun.campaigns.models import OutreachStatus
+
+    if outreach is None:
+        return False
+    return outreach.status == OutreachStatus.PLANNED or (
+        outreach.status == OutreachStatus.IN_PROGRESS and outreach.date < timezone.localdate())
 
 
 def _repeat_result(batch, rec: dict, first: Result) -> Result:
@@ -330,8 +346,10 @@ def _apply_household(batch: _Batch, p: _Parsed) -> Result:
     fields = {k: getattr(m, k) for k in ("dusun", "rt", "rw", "address", "latitude", "longitude")}
     turf = _household_turf(batch, m)
     flags = [FLAG_TURF_UNKNOWN] if m.turf is not None and turf is None else []
+    from balekdusun.reports import rollups
+
     try:
-        with transaction.atomic():
+        with rollups.collected():
             household = create_household(village=village, actor=batch.user, client_uuid=p.uuid, **fields)
             HouseholdReceipt.objects.create(household=household, uuid=p.uuid, content_hash=p.hash,
                                             officer=batch.user)
@@ -420,8 +438,10 @@ def time_flags(visited_at, outreach, *, future_after) -> list[str]:
 
 def _new_visit(batch: _Batch, p: _Parsed, household, outreach) -> Visit:
     m: VisitIn = p.model
-    return Visit(uuid=p.uuid, household_id=household.pk, village_id=household.village_id,
-                 outreach_id=outreach.pk if outreach else None, officer=batch.user, visited_at=m.visited_at,
+    # With the instances (not only their ids): the effects read the outreach day's office and the household from
+    # them instead of querying them again.
+    return Visit(uuid=p.uuid, household=household, village_id=household.village_id,
+                 outreach=outreach, officer=batch.user, visited_at=m.visited_at,
                  outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=_visit_data(batch, p),
                  content_hash=p.hash)
 
@@ -461,6 +481,9 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
         fresh.append((p, household, outreach, _visit_data(batch, p)))
     if not fresh:
         return
+    # Inserted in UUID order: two pushes of overlapping batches (a phone retrying while its first request still
+    # runs) lock the UUIDs' index entries in the same order, so they queue instead of deadlocking.
+    fresh.sort(key=lambda item: item[0].uuid)
     rows = ingest.Rows(timezone.now())
     for p, household, outreach, data in fresh:
         m: VisitIn = p.model
@@ -468,8 +491,9 @@ def _apply_plain_visits(batch: _Batch, parsed: list[_Parsed]):
                  outreach_id=outreach.pk if outreach else None, officer_id=batch.user.pk, visited_at=m.visited_at,
                  outcome=m.outcome, latitude=m.latitude, longitude=m.longitude, data=data, content_hash=p.hash)
     try:
-        with transaction.atomic():
+        with rollups.collected():
             # The households' first visits are read before the insert, so the batch need not be left out.
+            rollups.lock_households({household.pk for _p, household, _o, _d in fresh})
             before = rollups.first_visits({household.pk for _p, household, _o, _d in fresh})
             ids = rows.insert()
             rollups.visits_recorded(
@@ -500,7 +524,9 @@ def _apply_visit(batch: _Batch, p: _Parsed) -> Result:
     household = batch.household(household)
     visit = _new_visit(batch, p, household, outreach)
     try:
-        with transaction.atomic():
+        # Its effects' rollups (visit, stock, sticker, cases) are written once, sorted, as the last step.
+        with rollups.collected():
+            rollups.lock_households([household.pk])
             visit.save(force_insert=True)
             flags = list(dict.fromkeys(visit.data.get("flags", []) + _effects(batch, visit, m, household, outreach)))
             if flags:
@@ -588,4 +614,10 @@ def report_device(*, user, device: dict, pushed: bool = False, pulled: bool = Fa
         values["last_push_at"] = now
     if pulled:
         values["last_pull_at"] = now
-    DeviceStatus.objects.update_or_create(user=user, device_id=device_id, defaults=values)
+    # One UPDATE for a known device (every push reports); created on its first report.
+    if not DeviceStatus.objects.filter(user=user, device_id=device_id).update(**values):
+        try:
+            with transaction.atomic():
+                DeviceStatus.objects.create(user=user, device_id=device_id, **values)
+        except IntegrityError:  # its first two reports at once
+            DeviceStatus.objects.filter(user=user, device_id=device_id).update(**values)
