@@ -583,4 +583,14 @@ def rotate_keys(*, batch: int = 500) -> dict:
                 model.objects.bulk_update(rows, names)
                 done += len(rows)
         counts[model._meta.model_name] = done
+    # The same keys seal the family's own words kept outside the cases (lib/sealed.py).
+    from balekdusun.core.models import AuditEntry
+    from balekdusun.lib.sealed import reseal_rows
+    from balekdusun.visits.models import SyncConflict, Visit
+
+    counts["visit"] = reseal_rows(Visit.objects.filter(Q(data__has_key="story") | Q(data__has_key="followups")),
+                                  "data", batch=batch)
+    counts["syncconflict"] = reseal_rows(SyncConflict.objects.filter(kind="visit"), "payload", batch=batch)
+    counts["auditentry"] = reseal_rows(AuditEntry.objects.filter(action="visit.replaced_from_conflict"), "data",
+                                       batch=batch)
     return counts
