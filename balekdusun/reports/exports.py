@@ -23,6 +23,7 @@ from balekdusun.core import audit, precision
 from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import in_jurisdiction, scoped
 from balekdusun.core.views import require_perm
+from balekdusun.lib import cells
 from balekdusun.reports import conf, export_words
 
 REDACTED = precision.MASK
@@ -215,9 +216,9 @@ def render_csv(dataset, filename):
 
     def stream():
         # One chunk per few hundred rows: a write per row would cost a system call per row on the server.
-        buf = ["\ufeff", writer.writerow(dataset.output_header())]  # the BOM makes spreadsheet programs read UTF-8
+        buf = ["\ufeff", writer.writerow(cells.row(dataset.output_header()))]  # the BOM makes spreadsheet programs read UTF-8
         for row in dataset.output_rows():
-            buf.append(writer.writerow(row))
+            buf.append(writer.writerow(cells.row(row)))  # no cell may run as a formula (lib/cells.py)
             if len(buf) >= 500:
                 yield "".join(buf)
                 buf = []
@@ -236,10 +237,10 @@ def write_xlsx(dataset, fileobj) -> int:
                                              "strings_to_urls": False})
     sheet = workbook.add_worksheet(dataset.name)
     bold = workbook.add_format({"bold": True})
-    sheet.write_row(0, 0, dataset.output_header(), bold)
+    sheet.write_row(0, 0, cells.row(dataset.output_header()), bold)
     n = 0
     for n, row in enumerate(dataset.output_rows(), start=1):
-        sheet.write_row(n, 0, row)
+        sheet.write_row(n, 0, cells.row(row))
     workbook.close()
     return n
 
