@@ -89,3 +89,24 @@ def test_rows_written_before_sealing_are_sealed_in_place(bob, field_setup):
     assert marker.encode() not in database_bytes()
     visit.refresh_from_db()
     assert visit.data["story"]["text"] == marker and visit.data["followups"][0]["note"] == marker
+
+
+def test_key_rotation_re_encrypts_the_sealed_words(bob, field_setup, settings):
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+
+    hh = field_setup["households"][0]
+    visit = Visit.objects.create(uuid=uuid.uuid4(), household=hh, village_id=hh.village_id, officer=bob,
+                                 visited_at="2026-01-05T02:30:00Z", outcome="met", content_hash="x",
+                                 data={"story": {"text": "Cerita lama", "consent_to_quote": False}})
+    old_key, new_key = settings.FIELD_ENCRYPTION_KEYS[0], Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
+    call_command("rotate_case_keys", stdout=open("/dev/null", "w"))
+    settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
+    visit.refresh_from_db()
+    assert visit.data["story"]["text"] == "Cerita lama"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT data FROM {Visit._meta.db_table} WHERE id = %s", [visit.pk])
+        raw = cursor.fetchone()[0]
+    token = (json.loads(raw) if isinstance(raw, str) else raw)["story"]["text"]
+    assert Fernet(new_key.encode()).decrypt(token.encode()) == b"Cerita lama"
