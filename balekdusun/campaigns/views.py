@@ -295,6 +295,9 @@ def households(request, code):
                 duplicates = services.nearby_households(
                     village_code=code, latitude=fields["latitude"], longitude=fields["longitude"],
                     address=fields["address"] or "") if fields["latitude"] is not None else []
+                for d in duplicates:
+                    # Named on the page as the role may see places (core/precision.py); these copies are not saved.
+                    d.address = precision.address(request.user, d.address)
                 if duplicates and "confirm" not in request.POST:
                     status = 409
                 else:

@@ -43,8 +43,18 @@ def _walk(node, path: tuple, change: Callable[[str], str]):
     return node
 
 
+def _has(node, path) -> bool:
+    """Whether a non-empty string sits at `path` in `node` (read only: most answers hold none, and are not copied)."""
+    if not path:
+        return isinstance(node, str) and bool(node)
+    key, rest = path[0], path[1:]
+    if key == "*":
+        return isinstance(node, list) and any(_has(item, rest) for item in node)
+    return isinstance(node, dict) and key in node and _has(node[key], rest)
+
+
 def _apply(value, paths, change):
-    if not paths or not isinstance(value, dict):
+    if not paths or not isinstance(value, dict) or not any(_has(value, path) for path in paths):
         return value
     value = copy.deepcopy(value)
     for path in paths:
@@ -100,9 +110,7 @@ class SealedJSONField(models.JSONField):
 
 
 def _has_text(value, paths) -> bool:
-    found = []
-    _apply(value, paths, lambda text: found.append(text) or text)
-    return bool(found)
+    return isinstance(value, dict) and any(_has(value, path) for path in paths)
 
 
 def reseal_rows(queryset, field: str, *, batch: int = 500) -> int:

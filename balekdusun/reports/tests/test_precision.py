@@ -63,3 +63,11 @@ def test_household_page_masks_address_and_gps_like_the_exports(login, carol, vic
         assert "003" not in login(user).get(path, {"q": "Melati"}).content.decode()
     rows = _csv(login(victor).get("/reports/exports/households.csv?codes=1"))
     assert (rows[0]["address"], rows[0]["latitude"], rows[0]["longitude"]) == (precision.MASK, "-3.3", "104.91")
+
+
+def test_nearby_households_api_follows_the_same_rule(client, bearer, carol, dina, home):
+    params = {"village": home.village_id, "latitude": LAT, "longitude": LON, "address": "Jl. Melati No. 7"}
+    exact = client.get("/api/v1/planning/households/nearby", params, **bearer(carol)).json()
+    assert [(h["address"], h["latitude"], h["longitude"]) for h in exact] == [("Jl. Melati No. 7", LAT, LON)]
+    coarse = client.get("/api/v1/planning/households/nearby", params, **bearer(dina)).json()
+    assert [(h["address"], h["latitude"], h["longitude"]) for h in coarse] == [(precision.MASK, -3.3, 104.91)]
