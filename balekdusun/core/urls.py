@@ -9,6 +9,8 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on every site; the field app's icon answers instead of a 404 in the log.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/login/", auth_views.LoginView.as_view(template_name="core/login.html",
                                                          authentication_form=LoginForm,
                                                          redirect_authenticated_user=True), name="login"),

@@ -77,7 +77,8 @@ def dashboard_body_html(fig, charts, *, children, child_level, outreaches) -> st
         out.append(f'<h2>{escape(gettext("Outreach days"))}</h2>\n')
         if outreaches:
             out.append(f'<div class="table-wrap"><table><thead><tr><th>{escape(gettext("Date"))}</th>'
-                       f'<th>{escape(gettext("Campaign"))}</th><th>{escape(gettext("Status"))}</th><th></th></tr>'
+                       f'<th>{escape(gettext("Campaign"))}</th><th>{escape(gettext("Status"))}</th>'
+                       f'<th><span class="visually-hidden">{escape(gettext("Action"))}</span></th></tr>'
                        "</thead><tbody>\n")
             report = escape(gettext("Activity report (PDF)"))
             for o in outreaches:

@@ -293,4 +293,5 @@ T = {
     "If any row is wrong, nothing is imported and every problem is listed by line and column.":
         "Bila ada baris yang salah, tidak ada yang diimpor dan setiap masalah disebutkan per baris dan kolom.",
     "Map of %(n)s turf and its walking order": ("Peta %(n)s wilayah jalan dan urutan jalannya",),
+    "Action": "Aksi",
 }

@@ -145,4 +145,5 @@ T = {
     # The printed sticker (materials/sheet.html)
     "Scan for information on working abroad the legal way": "Pindai untuk info kerja ke luar negeri yang resmi",
     "or open": "atau buka", "National, free": "Nasional, gratis",
+    "Action": "Aksi",
 }

@@ -182,4 +182,5 @@ T = {
         "Kode, bukan kata (untuk skrip: kunci kolom, kode wilayah, nama pengguna)",
     "Copied": "Tersalin", "Select the text and copy it by hand.": "Pilih teksnya lalu salin secara manual.",
     "Copy text": "Salin teks", "Download (.txt)": "Unduh (.txt)",
+    "Action": "Aksi",
 }
