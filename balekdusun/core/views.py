@@ -5,10 +5,10 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect, JsonResponse
-from django.templatetags.static import static
-from django.views.decorators.cache import cache_control
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from balekdusun.core import services
