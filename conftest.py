@@ -162,11 +162,22 @@ def browser():
 def page(browser, live_server):
     """A fresh browser context and page; `page.base_url` is the live server's address."""
     context = browser.new_context(base_url=live_server.url, locale="id-ID", viewport={"width": 360, "height": 740})
+    # Every browser test also checks that the pages keep their Content-Security-Policy and Permissions-Policy:
+    # a blocked script, style, image or feature is reported by the page and fails the test at its end.
+    context.add_init_script(
+        "addEventListener('securitypolicyviolation', (e) => console.error("
+        "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));")
+    violations = []
     pg = context.new_page()
+    pg.on("console", lambda msg: violations.append(msg.text) if msg.type in ("error", "warning") and any(
+        word in msg.text for word in ("CSP violation", "Content Security Policy", "Permissions policy",
+                                      "Permissions-Policy")) else None)
     pg.set_default_timeout(10_000)
     pg.base_url = live_server.url
+    pg.policy_violations = violations
     yield pg
     context.close()
+    assert not violations, f"the page broke its security policies: {violations}"
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "balekdusun.portal",
     "balekdusun.reports",
     "balekdusun.field",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy on every response: pages, portal, field app, API.
+    "csp.middleware.CSPMiddleware",
+    "balekdusun.core.middleware.PermissionsPolicyMiddleware",
     "balekdusun.core.middleware.OfficeRequiredMiddleware",
 ]
 
@@ -145,11 +150,63 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=MODE == "production")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+# HTTPS is said by SECURE_COOKIES (cookies only over HTTPS) or BEHIND_PROXY (TLS ends at the proxy): then plain
+# HTTP is redirected and browsers are told to use HTTPS only for a year (HSTS).
+HTTPS = SESSION_COOKIE_SECURE or SECURE_PROXY_SSL_HEADER is not None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
+# The health check answers the load balancer over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz"]
 X_FRAME_OPTIONS = "DENY"
 # An expired form (a phone left on a page overnight) gets a page that says what to do, in the user's language.
 CSRF_FAILURE_VIEW = "balekdusun.core.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+
+def _origins(*urls: str) -> list[str]:
+    """scheme://host of tile URL templates ({s} subdomains become a wildcard)."""
+    out = []
+    for url in urls:
+        scheme, _sep, rest = url.partition("://")
+        host = rest.split("/", 1)[0].replace("{s}", "*")
+        if scheme in ("http", "https") and host and "{" not in host and f"{scheme}://{host}" not in out:
+            out.append(f"{scheme}://{host}")
+    return out
+
+
+# Content-Security-Policy (django-csp): scripts and styles only from this site; no inline script without the
+# request's nonce ({{ request.csp_nonce }}); inline style attributes are allowed (Leaflet and a few templates set
+# them; they cannot run code). Images may come from the map tile servers. Nothing may frame the pages.
+MAP_TILE_ORIGINS = _origins(env_str("REPORTS_MAP_TILE_URL") or "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                            env_str("MAP_TILES_URL") or "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MAP_TILE_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Permissions-Policy (core/middleware.py): every powerful feature off, except the location and the camera (sticker
+# QR scan) for the field app under FIELD_APP_PATH.
+FIELD_APP_PATH = "/field/"
+PERMISSIONS_POLICY_DEFAULT = ("accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+                              "magnetometer=(), microphone=(), payment=(), usb=()")
+PERMISSIONS_POLICY_FIELD = PERMISSIONS_POLICY_DEFAULT.replace("camera=()", "camera=(self)").replace(
+    "geolocation=()", "geolocation=(self)")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend" if MODE != "production"

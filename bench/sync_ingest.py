@@ -14,6 +14,7 @@ Peak server memory: the largest sum of resident memory of the gunicorn master an
 import json
 import os
 import random
+import secrets
 import socket
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common  # noqa: E402
+from cryptography.fernet import Fernet  # noqa: E402
 
 BATCH = 500
 WORKERS = 2
@@ -237,7 +239,8 @@ def _raw_inside(path: str) -> None:
 
 def run_db(label: str, url: str, n: int) -> list[dict]:
     env = {**os.environ, "DATABASE_URL": url, "BALEKDUSUN_MODE": "production", "DEBUG": "0",
-           "SECRET_KEY": "bench-" + "x" * 40, "FIELD_ENCRYPTION_KEYS": "ZGVtby1hbmQtdGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg=",
+           # Production settings must pass the project's checks (core/checks.py) or the server refuses to start.
+           "SECRET_KEY": secrets.token_urlsafe(50), "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
            "SECURE_COOKIES": "0", "PYTHONPATH": str(_common.ROOT)}
     meta = prepare(env)
     visits = make_visits(n, meta["households"], meta["outreach"])

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from balekdusun.campaigns import priority, services, walklist
 from balekdusun.campaigns.models import Turf
+from balekdusun.core import precision
 from balekdusun.core.api import require_api_perm
 from balekdusun.core.apierrors import ApiError, between, not_found
 from balekdusun.core.apitypes import FLAG_RULE, NUMBER_RULE, CleanBody, Flag, Number
@@ -113,9 +114,14 @@ class HouseholdOut(Schema):
     distance_m: float | None = None
 
 
-def _household_out(h):
+def _household_out(h, user=None):
+    """A household as `user`'s role may see its place (core/precision.py); without a user, as it was just sent."""
+    address, lat, lon = h.address, h.latitude, h.longitude
+    if user is not None:
+        address = precision.address(user, address)
+        lat, lon = precision.coordinate(user, lat), precision.coordinate(user, lon)
     return {"id": h.pk, "village": h.village_id, "client_uuid": h.client_uuid, "dusun": h.dusun, "rt": h.rt,
-            "rw": h.rw, "address": h.address, "latitude": h.latitude, "longitude": h.longitude,
+            "rw": h.rw, "address": address, "latitude": lat, "longitude": lon,
             "distance_m": getattr(h, "distance_m", None)}
 
 
@@ -148,4 +154,4 @@ def nearby(request, params: NearbyQuery = Query(...)):
         raise not_found("village")
     found = services.nearby_households(village_code=params.village, latitude=params.latitude,
                                        longitude=params.longitude, address=params.address)
-    return [_household_out(h) for h in found]
+    return [_household_out(h, request.user) for h in found]

@@ -39,7 +39,7 @@ from balekdusun.campaigns.models import (
     TeamMember,
     Turf,
 )
-from balekdusun.core import audit
+from balekdusun.core import audit, precision
 from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import get_scoped_or_404, scoped, team_q
 from balekdusun.core.services import DomainError
@@ -295,6 +295,9 @@ def households(request, code):
                 duplicates = services.nearby_households(
                     village_code=code, latitude=fields["latitude"], longitude=fields["longitude"],
                     address=fields["address"] or "") if fields["latitude"] is not None else []
+                for d in duplicates:
+                    # Named on the page as the role may see places (core/precision.py); these copies are not saved.
+                    d.address = precision.address(request.user, d.address)
                 if duplicates and "confirm" not in request.POST:
                     status = 409
                 else:
@@ -314,14 +317,22 @@ def households(request, code):
     if q:
         from balekdusun.materials.models import Sticker
 
-        qs = qs.filter(Q(address__icontains=q) | Q(dusun__icontains=q) | Q(rt=q)
-                       | Q(pk__in=Sticker.objects.filter(code=q.upper()).values("household_id")))  # a code typed
+        # Coarse roles (core/precision.py) do not see addresses, so they cannot search by one either.
+        match = Q(dusun__icontains=q) | Q(rt=q) | Q(pk__in=Sticker.objects.filter(code=q.upper())
+                                                   .values("household_id"))  # a code typed
+        qs = qs.filter(match | Q(address__icontains=q) if precision.exact(request.user) else match)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    for h in page:
+        # Address and GPS as the role may see them, as in the exports and the map.
+        h.shown_address = precision.address(request.user, h.address)
+        h.shown_lat = precision.coordinate(request.user, h.latitude)
+        h.shown_lon = precision.coordinate(request.user, h.longitude)
     if show_personal and any(h.head_name or h.phone for h in page):
         audit.log(request.user, "personal.viewed", None, area_code=code, what="household list", page=page.number)
     return render(request, "campaigns/households.html", {
         "village": village, "page": page, "form": form, "upload": upload, "result": result, "q": q,
         "can_edit": can_edit, "show_personal": show_personal, "duplicates": duplicates,
+        "gps_decimals": 5 if precision.exact(request.user) else precision.COARSE_DECIMALS,
         "can_review": _add_last_visits(request.user, page)}, status=status)
 
 

@@ -4,6 +4,7 @@ scoped reads (404 outside), restricted cases audited on every read, personal dat
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -12,7 +13,7 @@ from balekdusun.cases.models import OPEN_STATUSES, Case
 from balekdusun.cases.privacy import can_see_personal, summary
 from balekdusun.core.api import require_api_perm
 from balekdusun.core.apierrors import ErrorOut
-from balekdusun.core.apitypes import FLAG_RULE, CleanBody, Flag
+from balekdusun.core.apitypes import FLAG_RULE, ID_RULE, MAX_ID, CleanBody, Flag, StrictId
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
 
@@ -83,9 +84,18 @@ class ListFilter(Schema):
     status: str | None = None
     kind: str | None = None
     overdue: bool = False
-    q: str | None = None
+    q: str | None = Field(default=None, description="A case reference (names and phones: POST /search)")
     limit: int = 50
     offset: int = 0
+
+
+class SearchIn(CleanBody):
+    q: str = Field(min_length=1, max_length=120, description="Reference, phone number (or its last digits) or name")
+    status: str | None = Field(default=None, max_length=16)
+    kind: str | None = Field(default=None, max_length=24)
+    overdue: Flag = Field(default=False, description=FLAG_RULE)
+    limit: StrictId = Field(default=50, ge=1, le=200, description=ID_RULE)
+    offset: StrictId = Field(default=0, ge=0, le=MAX_ID, description=ID_RULE)
 
 
 def _row(case, user) -> dict:
@@ -124,24 +134,48 @@ def _error(err: DomainError):
                         "message": message, "field": err.field})
 
 
-@router.get("", response=list[CaseRow], summary="Cases in your jurisdiction (redacted summaries)")
+def _listed(user, qs, *, q, status, kind, overdue, limit, offset) -> list[dict]:
+    if q:
+        qs = services.search(qs, q, user=user)
+    if status:
+        qs = qs.filter(status=status)
+    elif not q:
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if overdue:
+        qs = qs.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now())
+    limit = max(1, min(limit, 200))
+    offset = max(0, offset)
+    return [_row(c, user) for c in qs.order_by("due_at", "-created_at")[offset:offset + limit]]
+
+
+@router.get("", response={200: list[CaseRow], 422: CaseErrorOut},
+            summary="Cases in your jurisdiction (redacted summaries)",
+            description="Filters that name nobody. `q` takes a case reference only: a name or a phone number "
+                        "would be written to access logs, so those go by POST /api/v1/cases/search.")
 def list_cases(request, filters: Query[ListFilter]):
     user = request.user
     require_api_perm(user, "cases.view")
-    qs = scoped(user, Case).select_related("village", "assignee")
-    if filters.q:
-        qs = services.search(qs, filters.q)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    elif not filters.q:
-        qs = qs.filter(status__in=OPEN_STATUSES)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.overdue:
-        qs = qs.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now())
-    limit = max(1, min(filters.limit, 200))
-    offset = max(0, filters.offset)
-    return [_row(c, user) for c in qs.order_by("due_at", "-created_at")[offset:offset + limit]]
+    if filters.q and not codes.is_valid(codes.normalize(filters.q)):
+        return _error(DomainError("search.use_post", _(
+            "Search by name or phone number with POST /api/v1/cases/search: personal data does not go in a URL."),
+            field="q"))
+    return _listed(user, scoped(user, Case).select_related("village", "assignee"), q=filters.q,
+                   status=filters.status, kind=filters.kind, overdue=filters.overdue, limit=filters.limit,
+                   offset=filters.offset)
+
+
+@router.post("/search", response={200: list[CaseRow]}, summary="Search cases by reference, phone or name",
+             description="The text in the body, never in the URL. A phone number or a name finds only cases whose "
+                         "people you may see (with personal.view: all of your jurisdiction; otherwise the cases "
+                         "assigned to you); a reference finds any case of your jurisdiction.")
+def search_cases(request, payload: SearchIn):
+    user = request.user
+    require_api_perm(user, "cases.view")
+    return _listed(user, scoped(user, Case).select_related("village", "assignee"), q=payload.q,
+                   status=payload.status, kind=payload.kind, overdue=payload.overdue, limit=payload.limit,
+                   offset=payload.offset)
 
 
 @router.get("/{reference}", response={200: CaseOut, 404: CaseErrorOut}, summary="One case with its timeline")

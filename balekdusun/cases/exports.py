@@ -3,7 +3,6 @@ with personal.view; the narrative, health details and victim status are never ex
 
 import csv
 import io
-import re
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -13,10 +12,10 @@ from balekdusun.cases import codes
 from balekdusun.cases.privacy import initials, redact_phone
 from balekdusun.core import audit
 from balekdusun.core.roles import has_perm
+from balekdusun.lib import cells
 from balekdusun.lib.countries import country_name
 
 MAX_ROWS = 50_000
-_PHONE = re.compile(r"^\+\d{6,15}$")
 
 
 def columns() -> list[str]:
@@ -71,11 +70,8 @@ def build_rows(qs, *, personal: bool) -> list[list]:
 
 
 def safe(value) -> str:
-    """Text from the public portal must not run as a spreadsheet formula (CSV injection)."""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _PHONE.match(text):
-        return "'" + text
-    return text
+    """Text from the public portal must not run as a spreadsheet formula (CSV injection, lib/cells.py)."""
+    return cells.cell(str(value))
 
 
 def respond(request, qs, fmt: str) -> HttpResponse:
@@ -90,7 +86,7 @@ def respond(request, qs, fmt: str) -> HttpResponse:
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
+        writer.writerow(cells.row(header))
         writer.writerows(rows)
         response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     else:
@@ -100,7 +96,7 @@ def respond(request, qs, fmt: str) -> HttpResponse:
         book = xlsxwriter.Workbook(buffer, {"in_memory": True})
         sheet = book.add_worksheet(_("Cases")[:31])
         bold = book.add_format({"bold": True})
-        sheet.write_row(0, 0, header, bold)
+        sheet.write_row(0, 0, cells.row(header), bold)
         for i, row in enumerate(rows, start=1):
             sheet.write_row(i, 0, row)
         sheet.freeze_panes(1, 0)

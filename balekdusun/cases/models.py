@@ -186,6 +186,9 @@ class Case(models.Model):
     def display_reference(self) -> str:
         return codes.display(self.reference)
 
+    # A search by name or phone finds, for roles without personal.view, only the cases they work (core/scoping.py).
+    scope_person_field = "assignee_id"
+
     @classmethod
     def scope_extra(cls, qs, user):
         """Restricted cases: only the assignee, the office head and national administrators."""

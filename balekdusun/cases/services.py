@@ -496,14 +496,19 @@ def record_view(case, user) -> None:
         audit.log(user, "personal.viewed", case, office=case.office)
 
 
-def search(qs, text: str):
-    """Cases of `qs` matching a reference, a phone number (or its last digits) or a name."""
+def search(qs, text: str, *, user):
+    """Cases of `qs` matching a reference, a phone number (or its last digits) or a name. A reference is no
+    personal data: it is looked up in all of `qs`. Phones and names only among the cases whose people the user
+    may see (core/scoping.people_searchable): otherwise the answer alone would tell that the person has a case."""
+    from balekdusun.core.scoping import people_searchable
+
     text = (text or "").strip()
     if not text:
         return qs.none()
     ref = codes.normalize(text)
     if codes.is_valid(ref):
         return qs.filter(reference=ref)
+    people = people_searchable(user, qs)
     compact = re.sub(r"[\s\-+().]", "", text)
     if compact.isdigit() and len(compact) >= 4:
         try:
@@ -513,13 +518,14 @@ def search(qs, text: str):
         q = Q(reporter_phone__endswith=compact[-8:] if len(compact) > 8 else compact)
         if full:
             q |= Q(reporter_phone=full)
-        return qs.filter(q)
+        return people.filter(q)
     q = Q()
     for word in text.split():
         q &= Q(reporter_name__icontains=word) | Q(subject_name__icontains=word)
+    found = people.filter(q)
     if len(ref) >= 4:
-        q |= Q(reference__startswith=ref)
-    return qs.filter(q)
+        found = found | qs.filter(reference__startswith=ref)
+    return found
 
 
 def duplicate_candidates(qs, *, reporter_phone="", reporter_name="", subject_name="", limit=5) -> list[Case]:
@@ -583,4 +589,14 @@ def rotate_keys(*, batch: int = 500) -> dict:
                 model.objects.bulk_update(rows, names)
                 done += len(rows)
         counts[model._meta.model_name] = done
+    # The same keys seal the family's own words kept outside the cases (lib/sealed.py).
+    from balekdusun.core.models import AuditEntry
+    from balekdusun.lib.sealed import reseal_rows
+    from balekdusun.visits.models import SyncConflict, Visit
+
+    counts["visit"] = reseal_rows(Visit.objects.filter(Q(data__has_key="story") | Q(data__has_key="followups")),
+                                  "data", batch=batch)
+    counts["syncconflict"] = reseal_rows(SyncConflict.objects.filter(kind="visit"), "payload", batch=batch)
+    counts["auditentry"] = reseal_rows(AuditEntry.objects.filter(action="visit.replaced_from_conflict"), "data",
+                                       batch=batch)
     return counts

@@ -24,7 +24,7 @@ from balekdusun.cases.forms import (
 )
 from balekdusun.cases.models import OPEN_STATUSES, Case, CaseAttachment, CaseStatus, Sensitivity
 from balekdusun.cases.privacy import can_see_personal, summary
-from balekdusun.core import audit
+from balekdusun.core import audit, lookup
 from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import get_scoped_or_404, scoped
 from balekdusun.core.services import DomainError
@@ -47,13 +47,15 @@ def _get_case(user, reference):
 def filtered(request):
     """The list's filters, shared by the list, the board and the exports. Returns (form, queryset)."""
     user = request.user
-    form = FilterForm(request.GET or None, user=user)
+    # The search text (a name, a phone) comes from the session, never from the URL (core/lookup.py).
+    params = lookup.with_text(request, "q")
+    form = FilterForm(params or None, user=user)
     qs = _cases(user)
     if not form.is_valid():
         return form, qs.filter(status__in=OPEN_STATUSES)
     data = form.cleaned_data
     if data["q"]:
-        qs = services.search(qs, data["q"])
+        qs = services.search(qs, data["q"], user=user)
     status = data["status"]
     if status == "":
         qs = qs.filter(status__in=OPEN_STATUSES) if not data["q"] else qs
@@ -76,9 +78,16 @@ def filtered(request):
     return form, qs
 
 
+def _search_redirect(request):
+    """The filter form is posted (it may carry a name or phone): the same page again, the text kept aside."""
+    return redirect(f"{request.path}?{lookup.query_with(request, 'q')}", permanent=False)
+
+
 @login_required
 def case_list(request):
     require_perm(request.user, "cases.view")
+    if request.method == "POST":
+        return _search_redirect(request)
     form, qs = filtered(request)
     page = Paginator(qs.order_by("due_at", "-created_at"), 50).get_page(request.GET.get("page"))
     rows = [(case, summary(case, request.user)) for case in page]
@@ -103,6 +112,8 @@ def overdue(request):
 def board(request):
     """Open statuses (and resolved in the last 30 days) side by side, the most urgent first in each column."""
     require_perm(request.user, "cases.view")
+    if request.method == "POST":
+        return _search_redirect(request)
     form, qs = filtered(request)
     if form.is_valid() and form.cleaned_data["status"] not in ("", "all"):
         statuses = [form.cleaned_data["status"]]
@@ -125,8 +136,11 @@ def hotline(request):
     """Search first (reference, phone, name), then the one-screen intake with duplicate suggestions."""
     user = request.user
     require_perm(user, "cases.work")
-    q = request.GET.get("q", "").strip()
-    found = list(services.search(_cases(user), q)[:20]) if q else []
+    if request.method == "POST" and "search" in request.POST:
+        # The search box is posted; its text is kept in the session and the URL holds a key (core/lookup.py).
+        return redirect(f"{request.path}?{lookup.query_with(request, 'q')}")
+    q = lookup.recall(request)
+    found = list(services.search(_cases(user), q, user=user)[:20]) if q else []
     form = HotlineForm(request.POST or None, user=user, initial={"reporter_phone": q if q[-4:].isdigit() else ""})
     duplicates = []
     status = 200

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -51,4 +52,21 @@ class IndonesianFirstLocaleMiddleware:
         patch_vary = response.get("Vary", "")
         if "Cookie" not in patch_vary:
             response["Vary"] = f"{patch_vary}, Cookie" if patch_vary else "Cookie"
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Permissions-Policy on every response: powerful browser features (camera, location, microphone, payment,
+    USB, ...) are off everywhere, except the location and the camera for the field app (settings.FIELD_APP_PATH),
+    which records where a visit took place and scans sticker QR codes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Permissions-Policy" not in response:
+            field = request.path.startswith(settings.FIELD_APP_PATH)
+            response["Permissions-Policy"] = (settings.PERMISSIONS_POLICY_FIELD if field
+                                              else settings.PERMISSIONS_POLICY_DEFAULT)
         return response

@@ -9,6 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from balekdusun.core.roles import Role
+from balekdusun.lib.sealed import VISIT_TEXT, SealedJSONField
+
+# Parts of an audit entry's data that hold a family's own words (a visit's answers before a conflict replaced them).
+AUDIT_SEALED = tuple(("before", "data") + path for path in VISIT_TEXT)
 
 
 class Office(models.Model):
@@ -146,7 +150,8 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(max_length=200, blank=True)
     # The area the record belongs to, so office heads see entries of their own jurisdiction.
     area_code = models.CharField(max_length=16, blank=True, db_index=True)
-    data = models.JSONField(default=dict, blank=True)
+    # A visit replaced from a sync conflict keeps its earlier answers under "before": their free text is sealed.
+    data = SealedJSONField(default=dict, blank=True, sealed=AUDIT_SEALED)
 
     objects = AuditEntryQuerySet.as_manager()
     scope_office_field = "office_id"

@@ -11,6 +11,11 @@ A model says how it belongs to a place by one class attribute:
 A model may add its own narrowing with a classmethod ``scope_extra(queryset, user)`` (restricted cases).
 National administrators see everything. Anyone else without an office sees nothing.
 
+Searching over people (a name, a phone number) is narrower still: `people_searchable(user, ...)`. Finding a
+record by a person's name confirms that the person has one (that a neighbour reported a broker, that a family has
+a case); only roles that may see personal data search over people, anyone else only the records they work
+themselves (declared by ``scope_person_field``, e.g. the case's assignee).
+
 Team work (turfs and their walk lists) is narrowed by role as well, declared with ``scope_team_fields =
 (outreach path, turf path)``: administrators, heads and coordinators see every team's turfs of their area, a
 village official those of their village (the area rule), a field officer only the turfs of outreach days whose
@@ -22,7 +27,7 @@ from collections.abc import Callable
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
-from balekdusun.core.roles import Role
+from balekdusun.core.roles import Role, has_perm
 
 
 def jurisdiction_codes(user) -> list[str] | None:
@@ -132,3 +137,15 @@ def get_scoped_or_404(user, source, **lookup):
         return qs.get(**lookup)
     except (qs.model.DoesNotExist, ValueError):
         raise Http404("not found") from None
+
+
+def people_searchable(user, source) -> QuerySet:
+    """Rows of `source` the user may look up by a person's name or phone: all the scoped rows for those who hold
+    personal.view, otherwise only the rows the model ties to the user (``scope_person_field``), else none."""
+    qs = scoped(user, source)
+    if has_perm(user, "personal.view"):
+        return qs
+    field = getattr(qs.model, "scope_person_field", None)
+    if field is None:
+        return qs.none()
+    return qs.filter(**{field: user.pk})

@@ -10,18 +10,20 @@ import io
 
 from django.http import Http404, HttpResponse
 
+from balekdusun.lib import cells
+
 FORMATS = ("csv", "xlsx")
 
 
 def table(header: list[str], rows: list[dict]) -> list[list[str]]:
     """The header and the rows as lists of strings in the header's order; a row naming an unknown column is a
     programming error, caught by the template tests."""
-    out = [list(header)]
+    out = [cells.row(header)]
     for row in rows:
         unknown = set(row) - set(header)
         if unknown:
             raise ValueError(f"template row names columns not in the header: {sorted(unknown)}")
-        out.append([str(row.get(name, "")) for name in header])
+        out.append(cells.row(str(row.get(name, "")) for name in header))
     return out
 
 

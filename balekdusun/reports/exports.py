@@ -19,13 +19,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from balekdusun.core import audit
+from balekdusun.core import audit, precision
 from balekdusun.core.roles import has_perm
 from balekdusun.core.scoping import in_jurisdiction, scoped
 from balekdusun.core.views import require_perm
+from balekdusun.lib import cells
 from balekdusun.reports import conf, export_words
 
-REDACTED = "***"
+REDACTED = precision.MASK
 FORMATS = ("csv", "xlsx")
 
 
@@ -38,11 +39,10 @@ def _local(value):
     return value
 
 
-def _coarse(value, personal: bool):
-    """Coordinates: exact with personal.view, else rounded to about a kilometre."""
-    if value is None:
-        return ""
-    return value if personal else round(value, 2)
+def _place(user, value):
+    """A coordinate as the user's role may see it (core/precision.py), "" when unknown."""
+    value = precision.coordinate(user, value)
+    return "" if value is None else value
 
 
 def _area_filter(area, field):
@@ -99,7 +99,7 @@ class Visits(Dataset):
             story = data.get("story") if isinstance(data.get("story"), dict) else {}
             story_text = str(story.get("text") or "")
             yield [str(uuid), _local(at), village, outreach or "", officer, household, outcome,
-                   _coarse(lat, self.personal), _coarse(lon, self.personal), data.get("met_role", ""),
+                   _place(self.user, lat), _place(self.user, lon), data.get("met_role", ""),
                    " ".join(str(t) for t in data.get("topics") or []),
                    sum(int(m.get("quantity") or 0) for m in data.get("materials") or [] if isinstance(m, dict)),
                    data.get("sticker_code", ""), len(abroad),
@@ -128,8 +128,8 @@ class Households(Dataset):
         p = self.personal
         for pk, village, dusun, rt, rw, address, lat, lon, head, phone, consent, created in \
                 values.iterator(chunk_size=conf.EXPORT_CHUNK):
-            yield [pk, village, dusun, rt, rw, address if p else (REDACTED if address else ""),
-                   _coarse(lat, p), _coarse(lon, p), head if p else (REDACTED if head else ""),
+            yield [pk, village, dusun, rt, rw, precision.address(self.user, address),
+                   _place(self.user, lat), _place(self.user, lon), head if p else (REDACTED if head else ""),
                    phone if p else (REDACTED if phone else ""), _local(consent) or "", _local(created)]
 
 
@@ -216,9 +216,9 @@ def render_csv(dataset, filename):
 
     def stream():
         # One chunk per few hundred rows: a write per row would cost a system call per row on the server.
-        buf = ["\ufeff", writer.writerow(dataset.output_header())]  # the BOM makes spreadsheet programs read UTF-8
+        buf = ["\ufeff", writer.writerow(cells.row(dataset.output_header()))]  # the BOM makes spreadsheet programs read UTF-8
         for row in dataset.output_rows():
-            buf.append(writer.writerow(row))
+            buf.append(writer.writerow(cells.row(row)))  # no cell may run as a formula (lib/cells.py)
             if len(buf) >= 500:
                 yield "".join(buf)
                 buf = []
@@ -237,10 +237,10 @@ def write_xlsx(dataset, fileobj) -> int:
                                              "strings_to_urls": False})
     sheet = workbook.add_worksheet(dataset.name)
     bold = workbook.add_format({"bold": True})
-    sheet.write_row(0, 0, dataset.output_header(), bold)
+    sheet.write_row(0, 0, cells.row(dataset.output_header()), bold)
     n = 0
     for n, row in enumerate(dataset.output_rows(), start=1):
-        sheet.write_row(n, 0, row)
+        sheet.write_row(n, 0, cells.row(row))
     workbook.close()
     return n
 

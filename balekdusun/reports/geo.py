@@ -6,6 +6,7 @@ import math
 from django.db.models import Avg, Count, F, IntegerField, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 
+from balekdusun.core import precision
 from balekdusun.core.scoping import scoped
 from balekdusun.reports import conf
 from balekdusun.reports.models import TOTAL, RollupCounter
@@ -43,8 +44,11 @@ def map_features(user, bbox, zoom: int, area: str | None = None) -> dict:
     if few or zoom >= 18:
         last = Visit.objects.filter(household_id=OuterRef("pk")).order_by("-visited_at", "-pk").values("outcome")[:1]
         rows = qs.annotate(last=Subquery(last)).values_list("pk", "latitude", "longitude", "last", "village_id")
+        # Coarse roles (core/precision.py): no household id, coordinates rounded to the village scale.
+        exact = precision.exact(user)
         return {"mode": "points", "features": [
-            {"id": pk, "lat": lat, "lon": lon, "outcome": last or "", "village": village}
+            {**({"id": pk} if exact else {}), "lat": precision.coordinate(user, lat),
+             "lon": precision.coordinate(user, lon), "outcome": last or "", "village": village}
             for pk, lat, lon, last, village in rows[: conf.MAP_POINT_LIMIT * 2]]}
     cell = cell_size(zoom)
     grid = (qs.annotate(gx=Cast((F("longitude") + 180.0) / cell, IntegerField()),
@@ -52,7 +56,9 @@ def map_features(user, bbox, zoom: int, area: str | None = None) -> dict:
             .values("gx", "gy").annotate(n=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"))
             .values_list("n", "lat", "lon"))
     return {"mode": "clusters", "cell": cell,
-            "features": [{"count": n, "lat": lat, "lon": lon} for n, lat, lon in grid]}
+            # A cell of one house averages to that house: rounded too for coarse roles.
+            "features": [{"count": n, "lat": precision.coordinate(user, lat), "lon": precision.coordinate(user, lon)}
+                         for n, lat, lon in grid]}
 
 
 def village_points(user, bbox=None, area: str | None = None) -> list[dict]:
@@ -81,7 +87,8 @@ def village_points(user, bbox=None, area: str | None = None) -> list[dict]:
         known = counts.get(code, {}).get("households", 0)
         reached = counts.get(code, {}).get("households.reached", 0)
         coverage = round(100 * reached / known, 1) if known else 0
-        out.append({"code": code, "name": a.label if a else code, "lat": lat, "lon": lon, "households": known,
+        out.append({"code": code, "name": a.label if a else code, "lat": precision.coordinate(user, lat),
+                    "lon": precision.coordinate(user, lon), "households": known,
                     "reached": reached, "coverage": coverage,
                     "radius": round(4 + 16 * math.sqrt(coverage / 100), 1)})
     out.sort(key=lambda r: r["code"])
@@ -95,6 +102,7 @@ def bounds(user, area: str | None = None):
     b = qs.aggregate(s=Min("latitude"), n=Max("latitude"), w=Min("longitude"), e=Max("longitude"))
     if b["s"] is None:
         return None
-    return [[b["s"], b["w"]], [b["n"], b["e"]]]
+    c = precision.coordinate
+    return [[c(user, b["s"]), c(user, b["w"])], [c(user, b["n"]), c(user, b["e"])]]
 
 

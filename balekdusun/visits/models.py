@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from balekdusun.lib.sealed import VISIT_TEXT, SealedJSONField
+
 
 class Outcome(models.TextChoices):
     MET = "met", _("Met")
@@ -27,8 +29,9 @@ class Visit(models.Model):
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
-    # The visit form's answers as sent by the field app (topics, migration profile, knowledge check, ...).
-    data = models.JSONField(default=dict, blank=True)
+    # The visit form's answers as sent by the field app (topics, migration profile, knowledge check, ...); the
+    # story and the follow-up notes are stored only encrypted (lib/sealed.py).
+    data = SealedJSONField(default=dict, blank=True, sealed=VISIT_TEXT)
     # Hash of the submitted content, to tell a replay (same content) from a conflict (different content).
     content_hash = models.CharField(max_length=64, editable=False)
     received_at = models.DateTimeField(default=timezone.now)
@@ -66,7 +69,7 @@ class SyncConflict(models.Model):
     uuid = models.UUIDField(_("client UUID"), db_index=True)
     content_hash = models.CharField(max_length=64)
     # The incoming record's validated content, as it would have been stored.
-    payload = models.JSONField(_("incoming content"), default=dict)
+    payload = SealedJSONField(_("incoming content"), default=dict, sealed=VISIT_TEXT)
     visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.CASCADE, related_name="conflicts")
     household = models.ForeignKey("campaigns.Household", null=True, blank=True, on_delete=models.CASCADE,
                                   related_name="+")

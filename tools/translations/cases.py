@@ -155,4 +155,8 @@ T = {
     "due %(date)s": "tenggat %(date)s", "All overdue cases": "Semua kasus lewat tenggat",
     "No case is past its due date.": "Tidak ada kasus yang lewat tenggat.", "My open cases": "Kasus terbuka saya",
     "No open case is assigned to you.": "Tidak ada kasus terbuka yang ditugaskan kepada Anda.",
+    # personal data never in a URL (API search)
+    "Search by name or phone number with POST /api/v1/cases/search: personal data does not go in a URL.":
+        "Cari berdasarkan nama atau nomor telepon dengan POST /api/v1/cases/search: data pribadi tidak boleh ada "
+        "di alamat URL.",
 }

@@ -8,7 +8,11 @@ def test_hotline_case_from_new_to_closed(page, browser_login, carol, bob):
 
     ensure_defaults()
     browser_login(carol)
-    page.goto("/cases/hotline/?q=081377778888")
+    page.goto("/cases/hotline/")
+    page.fill("#id_q", "081377778888")
+    page.click("form[role=search] button[type=submit]")
+    page.wait_for_url(lambda url: "/cases/hotline/" in url and "s=" in url)
+    assert "081377778888" not in page.url
     assert page.locator("#id_reporter_phone").input_value() == "081377778888"
     page.fill("#id_reporter_name", "Wati Handayani")
     page.select_option("#id_kind", "unpaid_wages")

@@ -12,8 +12,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 def test_hotline_search_then_open_case(login, carol, bob, rules):
     client = login(carol)
-    page = client.get("/cases/hotline/?q=0812")
-    assert page.status_code == 200
+    page = client.post("/cases/hotline/", {"search": "1", "q": "0812"})
+    assert page.status_code == 302 and "0812" not in page["Location"]
+    assert client.get(page["Location"]).status_code == 200
     response = client.post("/cases/hotline/", {
         "source": "hotline", "kind": "unpaid_wages", "reporter_name": "Siti Aminah",
         "reporter_phone": "0812 3456 7890", "reporter_relationship": "ibu", "subject_name": "Rudi",
@@ -26,7 +27,8 @@ def test_hotline_search_then_open_case(login, carol, bob, rules):
     assert client.get("/cases/").status_code == 200  # consume the "opened" message
     # searching now finds it by phone, name and reference
     for q in ("081234567890", "7890", "siti", case.display_reference.lower()):
-        assert case.display_reference in client.get("/cases/hotline/", {"q": q}).content.decode(), q
+        found = client.post("/cases/hotline/", {"search": "1", "q": q}, follow=True).content.decode()
+        assert case.display_reference in found, q
 
 
 def test_hotline_form_errors_name_the_field(login, carol):

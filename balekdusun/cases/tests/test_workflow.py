@@ -139,15 +139,15 @@ def test_rotate_case_keys_re_encrypts_with_the_first_key(open_case, settings):
     assert Fernet(new_key.encode()).decrypt(raw.encode()) == b"Rahasia"
 
 
-def test_search_by_reference_phone_and_name(open_case):
+def test_search_by_reference_phone_and_name(open_case, carol):
     a = open_case(reporter_name="Siti Aminah", reporter_phone="081234567890")
     b = open_case(reporter_name="Budi", subject_name="Rudi Hartono", reporter_phone="")
     qs = Case.objects.all()
-    assert list(services.search(qs, a.display_reference)) == [a]
-    assert list(services.search(qs, "+62 812-3456-7890")) == [a]
-    assert list(services.search(qs, "7890")) == [a]
-    assert list(services.search(qs, "hartono")) == [b]
-    assert list(services.search(qs, "")) == []
+    assert list(services.search(qs, a.display_reference, user=carol)) == [a]
+    assert list(services.search(qs, "+62 812-3456-7890", user=carol)) == [a]
+    assert list(services.search(qs, "7890", user=carol)) == [a]
+    assert list(services.search(qs, "hartono", user=carol)) == [b]
+    assert list(services.search(qs, "", user=carol)) == []
 
 
 def test_remind_cases_keeps_going_when_one_mailbox_fails(open_case, bob, carol, settings):

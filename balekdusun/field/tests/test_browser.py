@@ -30,13 +30,13 @@ def test_offline_visits_sync_exactly_once(page, bob, field_setup):
     page.wait_for_selector(f"a[href='#/turf/{turf.pk}']")
     # The service worker must hold the shell before the signal goes.
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("navigator.serviceWorker.controller !== null || caches.keys().then(k => k.length > 0)")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null || caches.keys().then(k => k.length > 0)")
 
     page.context.set_offline(True)
     page.click(f"a[href='#/turf/{turf.pk}']")
     for hh in households[:3]:
         _record_visit(page, turf, hh)
-    page.wait_for_function("document.querySelectorAll('ol.walk .badge.warn').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('ol.walk .badge.warn').length === 3")
 
     page.reload()
     _wait_ready(page)
@@ -48,7 +48,7 @@ def test_offline_visits_sync_exactly_once(page, bob, field_setup):
 
     page.context.set_offline(False)
     page.click("#sync-now")
-    page.wait_for_function("document.querySelector('#pending-count') && "
+    page.wait_for_function("() => document.querySelector('#pending-count') && "
                            "document.querySelector('#pending-count').textContent === '0'")
     assert Visit.objects.count() == 3
     assert set(Visit.objects.values_list("household_id", flat=True)) == {h.pk for h in households[:3]}
@@ -113,7 +113,7 @@ def test_new_household_warns_about_neighbour_then_syncs_with_its_visit(page, bob
     page.context.set_offline(False)
     page.goto(page.base_url + "/field/#/sync")
     page.click("#sync-now")
-    page.wait_for_function("document.querySelector('#pending-count')?.textContent === '0'")
+    page.wait_for_function("() => document.querySelector('#pending-count')?.textContent === '0'")
     household = Household.objects.get(address="Rumah panggung dekat sungai")
     assert household.client_uuid is not None and household.created_by == bob
     assert abs(household.latitude - first.latitude) < 1e-6

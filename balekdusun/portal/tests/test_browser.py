@@ -103,7 +103,7 @@ def test_public_pages_have_no_serious_accessibility_violations(page, offices, st
     for url in urls:
         page.goto(url)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, f"{url} scrolls sideways"
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")  # not a <script>: the CSP refuses inline ones
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
         bad = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]
                if v["impact"] in ("serious", "critical")]
@@ -113,7 +113,7 @@ def test_public_pages_have_no_serious_accessibility_violations(page, offices, st
     page.goto("/portal/help/")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")  # not a <script>: the CSP refuses inline ones
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     bad = [f"{v['id']} ({v['impact']})" for v in result["violations"] if v["impact"] in ("serious", "critical")]
     if bad:

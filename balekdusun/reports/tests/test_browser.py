@@ -25,7 +25,7 @@ def test_dashboard_and_map_on_a_phone(page, browser_login, dave, bob, offices, m
     assert "/reports/area/16.02/" in page.url
     page.goto("/reports/map/?area=16.02.08")
     # Five houses drawn as single points plus the village circle, fetched from the bbox API.
-    page.wait_for_function("document.getElementById('map').dataset.drawn === 'points 5 1'")
+    page.wait_for_function("() => document.getElementById('map').dataset.drawn === 'points 5 1'")
     assert page.locator("table tbody tr").count() == 1
 
 
@@ -39,7 +39,7 @@ def test_news_release_can_be_copied_and_downloaded(page, browser_login, dave, bo
     text = page.locator("#release").input_value()
     assert "Desa Pematang Buluran" in text
     page.click("text=Salin teks")
-    page.wait_for_function("document.getElementById('release-status').textContent === 'Tersalin'")
+    page.wait_for_function("() => document.getElementById('release-status').textContent === 'Tersalin'")
     assert page.evaluate("navigator.clipboard.readText()") == text
     with page.expect_download() as info:
         page.click("text=Unduh (.txt)")

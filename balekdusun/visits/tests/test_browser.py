@@ -25,7 +25,7 @@ def test_visit_page_map_on_a_phone(page, browser_login, carol, bob, offices, mon
               "story": {"text": "Anak kami di Malaysia.", "consent_to_quote": False}})
     browser_login(carol)
     page.goto(f"/visits/{visit.uuid}/")
-    page.wait_for_function("document.getElementById('visit-map').dataset.drawn === '2'")
+    page.wait_for_function("() => document.getElementById('visit-map').dataset.drawn === '2'")
     # Both points drawn as Leaflet vector markers, the page readable without sideways scrolling.
     assert page.locator("#visit-map path.leaflet-interactive").count() == 2
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
