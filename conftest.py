@@ -37,6 +37,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request of an earlier test in English leaves English
+    active in this thread (the locale middleware activates per request and never resets)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _regions_for_transactional_tests(request):
     """Transactional tests (live server, browser) end with a flush that empties every table, the session's
     regions included. pytest-django runs them after all other database tests, so each one reloads the small

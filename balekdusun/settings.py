@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "balekdusun.core",
     "balekdusun.regions",
     "balekdusun.campaigns",
@@ -70,10 +73,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "balekdusun.core.ratelimit.DeviceCookieMiddleware",
     "balekdusun.core.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, plus: a session signed out in another server process is refused at once (core/sessions.py).
+    "balekdusun.core.sessions.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "balekdusun.core.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy (django-csp) and Permissions-Policy on every response: pages, portal, field app, API.
@@ -116,6 +123,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 if MODE == "test":
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Second factor (TOTP with recovery codes, django-otp; docs/signin.md). The roles that must use it; production
+# requires it of national administrators, heads of office and coordinators. The demo and the tests leave it off by
+# default (tests that check it turn it on), so a demo needs no authenticator app.
+OTP_REQUIRED_ROLES = frozenset(env_list("OTP_REQUIRED_ROLES", ["admin", "head", "coordinator"]
+                                        if MODE == "production" else []))
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER") or "Balek Dusun"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
@@ -244,6 +258,12 @@ if env_str("REDIS_URL"):
     CACHES = {alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL"),
                       "KEY_PREFIX": prefix}
               for alias, prefix in [("default", ""), ("sessions", "s"), ("reports", "r")]}
+
+# Where the rate-limit and sign-in counters live (core/counters.py): "database" or "cache". Without Redis the cache
+# is per process, so the counters go to the database, where every server process shares them.
+RATE_COUNTERS = env_str("RATE_COUNTERS") or ("cache" if env_str("REDIS_URL") else "database")
+if RATE_COUNTERS not in {"database", "cache"}:
+    raise ImproperlyConfigured(f"RATE_COUNTERS must be database or cache; got {RATE_COUNTERS!r}")
 
 # Sessions: the database row is the truth, with a cached copy so a page does not read it (core/sessions.py).
 # The copy lives at most SESSION_CACHE_SECONDS: with the per-process cache a sign-out on one server process

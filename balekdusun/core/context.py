@@ -105,6 +105,7 @@ def _menu_html(role: str, language: str, active: int | None) -> str:
 def _frame(language: str) -> dict:
     """URLs and labels of the frame in one language; `{csrf}` and `{next}` are filled in per request."""
     tokens, password, sign_out = escape(gettext("Tokens")), escape(gettext("Password")), escape(gettext("Sign out"))
+    two_step = escape(gettext("Two-step sign-in"))
     languages = "".join(
         f'<button type="submit" name="language" value="{escape(code)}" class="link" lang="{escape(code)}">'
         f'{"Bahasa Indonesia" if code == "id" else "English"}</button>'
@@ -116,6 +117,7 @@ def _frame(language: str) -> dict:
                     '  <input name="next" type="hidden" value="{next}">\n  ' + languages + "\n</form>",
         "account": f'<a href="{escape(reverse("core:tokens"))}">{tokens}</a>\n      '
                    f'<a href="{escape(reverse("core:password_change"))}">{password}</a>\n      '
+                   f'<a href="{escape(reverse("core:otp_setup"))}">{two_step}</a>\n      '
                    f'<form method="post" action="{escape(reverse("core:logout"))}" class="inline">'
                    '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
                    f'<button type="submit" class="link">{sign_out}</button></form>\n    ',

@@ -182,3 +182,21 @@ class AuditEntry(models.Model):
             return str(apps.get_model(self.object_type)._meta.verbose_name) if self.object_type else ""
         except (LookupError, ValueError):
             return ""
+
+
+class RateCounter(models.Model):
+    """One shared counter of core/counters.py when no Redis is configured: every server process reads and bumps the
+    same row with one atomic upsert. The key is a salted hash (never an address or a username in clear); times are
+    Unix seconds. Rows past `expires` count as zero and are swept now and then."""
+
+    key = models.CharField(max_length=80, primary_key=True)
+    count = models.IntegerField(default=0)
+    last = models.FloatField(default=0)
+    expires = models.FloatField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self):
+        return self.key

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from balekdusun.core import views
+from balekdusun.core import twofactor, views
 from balekdusun.core.forms import LoginForm
 
 app_name = "core"
@@ -20,6 +20,11 @@ urlpatterns = [
         name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(
         template_name="core/password_done.html"), name="password_done"),
+    path("accounts/two-factor/", twofactor.setup, name="otp_setup"),
+    path("accounts/two-factor/qr.svg", twofactor.qr, name="otp_qr"),
+    path("accounts/two-factor/verify/", twofactor.verify, name="otp_verify"),
+    path("accounts/two-factor/codes/", twofactor.new_codes, name="otp_codes"),
+    path("users/<int:pk>/two-factor/reset/", twofactor.reset, name="otp_reset"),
     path("accounts/tokens/", views.tokens, name="tokens"),
     path("accounts/tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
     path("audit/", views.audit_log, name="audit"),

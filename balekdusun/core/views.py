@@ -104,5 +104,8 @@ def user_edit(request, pk=None):
         user = services.save_user(form=form, actor=request.user)
         messages.success(request, _("Saved %(name)s.") % {"name": user.username})
         return redirect("core:users")
-    return render(request, "core/user_form.html", {"form": form, "target": instance},
+    from balekdusun.core.twofactor import enrolled
+
+    return render(request, "core/user_form.html", {"form": form, "target": instance,
+                                                   "target_second_factor": instance is not None and enrolled(instance)},
                   status=422 if request.method == "POST" else 200)

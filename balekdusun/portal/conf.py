@@ -12,7 +12,9 @@ NATIONAL_WHATSAPP = env_str("PORTAL_NATIONAL_WHATSAPP") or ""
 PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 120)
 BROWSER_CACHE_SECONDS = env_int("PORTAL_BROWSER_CACHE_SECONDS", 300)
 
-# Rate limits per client (a salted hash of the address in the cache; never stored in the database).
+# Rate limits per address and what the resident holds (a sticker code, else a device cookie), counted under salted
+# hashes in the counters all server processes share (core/ratelimit.py, core/counters.py); one address may use
+# PORTAL_ADDRESS_FACTOR times a limit in all.
 HELP_LIMIT = env_int("PORTAL_HELP_LIMIT", 5)             # help requests per window
 CHECK_LIMIT = env_int("PORTAL_CHECK_LIMIT", 10)          # "check my report" attempts per window
 SEARCH_LIMIT = env_int("PORTAL_SEARCH_LIMIT", 120)       # agency searches per window

@@ -200,11 +200,14 @@ def help_request(request):
             return _page(request, "portal/refused.html", {"reason": "honeypot"}, status=400,
                          title=_("Not sent"))
         # Every attempt counts against a loose limit (scripts); only requests that open a case count against
-        # the strict one, so a resident correcting the form is never locked out.
-        if not ratelimit.hit(request, "help-try", conf.HELP_LIMIT * 6, window=conf.LIMIT_WINDOW_SECONDS):
+        # the strict one, so a resident correcting the form is never locked out. Both count per address and what
+        # the resident holds: the sticker code they scanned, else their device cookie (core/ratelimit.py).
+        holder = sticker_obj.code if sticker_obj is not None else ""
+        if not ratelimit.hit(request, "help-try", conf.HELP_LIMIT * 6, window=conf.LIMIT_WINDOW_SECONDS,
+                             holder=holder):
             return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Not sent"))
         if form.is_valid():
-            if not ratelimit.hit(request, "help", conf.HELP_LIMIT, window=conf.LIMIT_WINDOW_SECONDS):
+            if not ratelimit.hit(request, "help", conf.HELP_LIMIT, window=conf.LIMIT_WINDOW_SECONDS, holder=holder):
                 return _page(request, "portal/refused.html", {"reason": "limit"}, status=429, title=_("Not sent"))
             data = form.cleaned_data
             try:

@@ -39,6 +39,10 @@ class TokenIn(CleanBody):
     username: str = Field(max_length=150)
     password: str = Field(max_length=256)
     device_name: str = Field(default="", max_length=60)
+    otp: str = Field(default="", max_length=20, description="The 6-digit code of the user's authenticator app, or "
+                     "a recovery code: needed when the role must use two-step sign-in (settings.OTP_REQUIRED_ROLES). "
+                     "Without it such a user gets 401 `auth.second_factor`; a wrong one 401 `auth.second_factor_wrong`; "
+                     "a user who has not set it up yet 403 `auth.second_factor_setup`.")
 
 
 class TokenUser(Schema):
@@ -57,8 +61,10 @@ class TokenOut(Schema):
              summary="Sign in the field app: a device token for this user",
              description="429 after too many wrong passwords for this username or from this address (shared with "
              "the web login); the `Retry-After` header gives the seconds to wait, and until then even the right "
-             "password is refused.")
+             "password is refused. A role that must use two-step sign-in also sends `otp` (asked here, at the "
+             "device's sign-in, never at a sync).")
 def token(request: HttpRequest, payload: TokenIn):
+    from balekdusun.core import twofactor
     from balekdusun.core.services import create_token
 
     wait = ratelimit.login_wait(request, payload.username)
@@ -71,6 +77,17 @@ def token(request: HttpRequest, payload: TokenIn):
     if user is None:
         ratelimit.login_failed(request, payload.username)
         return _error(401, _("Wrong username or password."), [("password", _("Wrong username or password."))])
+    if twofactor.required(user):
+        if not twofactor.enrolled(user):
+            message = _("Set up two-step sign-in on the website first (menu: Two-step sign-in), then sign in here.")
+            return _error(403, message, [("otp", message)], code="auth.second_factor_setup")
+        if not payload.otp.strip():
+            message = _("Enter the 6-digit code from your authenticator app.")
+            return _error(401, message, [("otp", message)], code="auth.second_factor")
+        if twofactor.check_code(user, payload.otp) is None:
+            ratelimit.login_failed(request, payload.username)
+            message = _("This code is not right, or was used already.")
+            return _error(401, message, [("otp", message)], code="auth.second_factor_wrong")
     ratelimit.login_succeeded(request, payload.username)
     if not has_perm(user, "visits.record"):
         return _error(403, _("Your role does not record visits."), [("username", _("Your role does not record visits."))])

@@ -150,4 +150,65 @@ T = {
     "Some fields are not valid.": "Beberapa isian tidak valid.",
     "The request body is not valid JSON.": "Isi permintaan bukan JSON yang sah.",
     "Must not contain NUL characters.": "Tidak boleh berisi karakter NUL.",
+    # Two-step sign-in (core/twofactor.py) and shared counters.
+    "rate counter": "penghitung batas", "rate counters": "penghitung batas",
+    "Two-step sign-in": "Masuk dua langkah",
+    "Set up two-step sign-in": "Siapkan masuk dua langkah",
+    "Your role protects the personal data of many families, so after your password you also enter a code from an authenticator app on your phone.":
+        "Peran Anda menjaga data pribadi banyak keluarga, jadi setelah kata sandi Anda juga memasukkan kode dari "
+        "aplikasi autentikator di ponsel Anda.",
+    "After your password you will also enter a code from an authenticator app on your phone.":
+        "Setelah kata sandi, Anda juga akan memasukkan kode dari aplikasi autentikator di ponsel Anda.",
+    "Install an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or FreeOTP).":
+        "Pasang aplikasi autentikator di ponsel Anda (misalnya Google Authenticator, Microsoft Authenticator atau "
+        "FreeOTP).",
+    "In the app, add an account and scan this QR code.": "Di aplikasi, tambahkan akun lalu pindai kode QR ini.",
+    "QR code to scan with the authenticator app": "Kode QR untuk dipindai dengan aplikasi autentikator",
+    "Cannot scan? Type this key into the app instead:": "Tidak bisa memindai? Ketik kunci ini di aplikasi:",
+    "Enter the 6 digits the app now shows for Balek Dusun.":
+        "Masukkan 6 angka yang sekarang ditampilkan aplikasi untuk Balek Dusun.",
+    "Turn on": "Aktifkan",
+    "Open the authenticator app on your phone and enter the 6 digits it shows for Balek Dusun. Lost your phone? Enter one of your recovery codes instead, or ask your head of office to reset your two-step sign-in.":
+        "Buka aplikasi autentikator di ponsel Anda dan masukkan 6 angka yang ditampilkannya untuk Balek Dusun. "
+        "Ponsel hilang? Masukkan salah satu kode pemulihan Anda, atau minta kepala kantor mengatur ulang masuk dua "
+        "langkah Anda.",
+    "Confirm": "Konfirmasi",
+    "Recovery codes": "Kode pemulihan",
+    "These codes are shown only now.": "Kode ini hanya ditampilkan sekarang.",
+    "Print them or write them down and keep them somewhere safe, away from your phone. Each code works once, in place of the code from the app, if you lose your phone.":
+        "Cetak atau catat dan simpan di tempat aman, terpisah dari ponsel Anda. Setiap kode berlaku sekali, "
+        "sebagai pengganti kode dari aplikasi, bila ponsel Anda hilang.",
+    "To print: use your browser's Print command (Ctrl+P); only the codes are printed.":
+        "Untuk mencetak: gunakan perintah Cetak di peramban (Ctrl+P); hanya kode yang tercetak.",
+    "I have kept my codes, continue": "Saya sudah menyimpan kode saya, lanjutkan",
+    "Your role signs in with a password only; two-step sign-in is not needed.":
+        "Peran Anda masuk dengan kata sandi saja; masuk dua langkah tidak diperlukan.",
+    "Two-step sign-in is on: after your password you enter the code from your authenticator app.":
+        "Masuk dua langkah aktif: setelah kata sandi Anda memasukkan kode dari aplikasi autentikator.",
+    "You have %(counter)s unused recovery code.": ("Anda memiliki %(counter)s kode pemulihan yang belum dipakai.",),
+    "New recovery codes replace all the old ones.": "Kode pemulihan baru menggantikan semua kode lama.",
+    "Make new recovery codes": "Buat kode pemulihan baru",
+    "A new phone? Ask your head of office to reset your two-step sign-in, then set it up again at your next sign-in.":
+        "Ponsel baru? Minta kepala kantor mengatur ulang masuk dua langkah Anda, lalu siapkan lagi saat masuk "
+        "berikutnya.",
+    "On. If this user lost their phone and their recovery codes, reset it: they set it up again at their next sign-in.":
+        "Aktif. Bila pengguna ini kehilangan ponsel dan kode pemulihannya, atur ulang: ia menyiapkannya lagi saat "
+        "masuk berikutnya.",
+    "Reset two-step sign-in": "Atur ulang masuk dua langkah",
+    "Confirm your sign-in with the code from your authenticator app first.":
+        "Konfirmasi dulu proses masuk Anda dengan kode dari aplikasi autentikator.",
+    "Code": "Kode",
+    "The 6 digits your authenticator app shows now, or one of your recovery codes.":
+        "6 angka yang sekarang ditampilkan aplikasi autentikator Anda, atau salah satu kode pemulihan Anda.",
+    "Code from the app": "Kode dari aplikasi",
+    "The 6 digits the app shows for Balek Dusun.": "6 angka yang ditampilkan aplikasi untuk Balek Dusun.",
+    "Enter the 6 digits the app shows.": "Masukkan 6 angka yang ditampilkan aplikasi.",
+    "Authenticator app": "Aplikasi autentikator",
+    "This code does not match. Check the time on your phone and enter the code the app shows now.":
+        "Kode ini tidak cocok. Periksa jam di ponsel Anda dan masukkan kode yang sekarang ditampilkan aplikasi.",
+    "This code is not right, or was used already.": "Kode ini salah atau sudah dipakai.",
+    "You signed in with a recovery code; %(left)s are left. Make new ones under Two-step sign-in.":
+        "Anda masuk dengan kode pemulihan; tersisa %(left)s. Buat kode baru di menu Masuk dua langkah.",
+    "Two-step sign-in of %(name)s is off; they set it up again at their next sign-in.":
+        "Masuk dua langkah %(name)s dinonaktifkan; ia menyiapkannya lagi saat masuk berikutnya.",
 }

@@ -186,4 +186,8 @@ T = {
     "The compressed body could not be read.": "Isi kiriman yang dimampatkan tidak dapat dibaca.",
     "The body is too large.": "Isi kiriman terlalu besar.",
     "Zoom in": "Perbesar", "Zoom out": "Perkecil",
+    "Set up two-step sign-in on the website first (menu: Two-step sign-in), then sign in here.":
+        "Aktifkan dulu masuk dua langkah di situs web (menu: Masuk dua langkah), lalu masuk di sini.",
+    "Enter the 6-digit code from your authenticator app.": "Masukkan 6 angka dari aplikasi autentikator Anda.",
+    "This code is not right, or was used already.": "Kode ini salah atau sudah dipakai.",
 }

@@ -16,7 +16,9 @@ GOOD_KEY = Fernet.generate_key().decode()
 PRODUCTION = {"BALEKDUSUN_MODE": "production", "SECRET_KEY": GOOD_SECRET, "FIELD_ENCRYPTION_KEYS": GOOD_KEY,
               "ALLOWED_HOSTS": "balekdusun.example.go.id"}
 NOT_SET = ("DEBUG", "SECURE_COOKIES", "BEHIND_PROXY", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
-           "SECURE_HSTS_PRELOAD", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "DATABASE_URL")
+           "SECURE_HSTS_PRELOAD", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "DATABASE_URL",
+           # conftest sets it for Playwright's event loop; a production process must not inherit it
+           "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def _policy(header: str) -> dict[str, list[str]]:

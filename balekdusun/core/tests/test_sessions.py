@@ -1,4 +1,4 @@
-"""Sessions: database rows with a short-lived cached copy (core/sessions.py)."""
+"""Sessions: database rows with a cached copy, and a sign-out every process sees at once (core/sessions.py)."""
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -19,12 +19,16 @@ def _sign_in(client, user):
 
 
 def test_a_signed_in_page_reads_its_session_from_the_cache(client, bob):
+    """The session's data comes from the cache; the database is only asked, inside the user's own query, whether
+    the session's row still exists."""
     key = _sign_in(client, bob)
     assert Session.objects.filter(session_key=key).exists()
     client.get(reverse("core:home"))
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("core:home")).status_code == 200
-    assert not [q for q in queries.captured_queries if "django_session" in q["sql"]]
+    mentions = [q["sql"] for q in queries.captured_queries if "django_session" in q["sql"]]
+    assert len(mentions) == 1 and "EXISTS" in mentions[0] and "core_user" in mentions[0]
+    assert "session_data" not in mentions[0]
 
 
 def test_sign_out_deletes_the_session_and_its_cached_copy(client, bob):
@@ -41,23 +45,31 @@ def test_sign_out_deletes_the_session_and_its_cached_copy(client, bob):
     assert response.status_code == 302 and reverse("core:login") in response["Location"]
 
 
-def test_a_session_deleted_by_another_process_is_refused_once_the_cached_copy_expires(client, bob, settings,
-                                                                                         monkeypatch):
+def test_a_session_deleted_by_another_process_is_refused_at_once(client, bob, settings):
     """With the per-process cache, a sign-out handled by another server process deletes only the row (and that
-    process's copy): this process refuses the session within SESSION_CACHE_SECONDS."""
-    import time
+    process's copy): this process still holds its copy, yet refuses the session on the very next request."""
+    from balekdusun.core.sessions import SessionStore
 
-    from django.core.cache.backends import locmem
-
-    settings.SESSION_CACHE_SECONDS = 30
+    settings.SESSION_CACHE_SECONDS = 3600
     key = _sign_in(client, bob)
     assert client.get(reverse("core:home")).status_code == 200
     Session.objects.filter(session_key=key).delete()  # the other process signs out
-    assert client.get(reverse("core:home")).status_code == 200  # still served from this process's copy
-    now = time.time()
-    monkeypatch.setattr(locmem.time, "time", lambda: now + 31)
+    assert SessionStore().cache_key_prefix + key in caches["sessions"]  # this process's copy is still there
     response = client.get(reverse("core:home"))
     assert response.status_code == 302 and reverse("core:login") in response["Location"]
+    assert SessionStore().cache_key_prefix + key not in caches["sessions"]  # and is dropped
+
+
+def test_an_expired_session_row_is_refused_even_with_a_cached_copy(client, bob, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.SESSION_CACHE_SECONDS = 3600
+    key = _sign_in(client, bob)
+    assert client.get(reverse("core:home")).status_code == 200
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    assert client.get(reverse("core:home")).status_code == 302
 
 
 def test_a_changed_password_signs_out_other_sessions_at_once(client, bob):

@@ -64,7 +64,9 @@ def test_wrong_password_shows_error_then_the_pause(page, bob, monkeypatch):
 
     from balekdusun.core import conf as core_conf
 
-    monkeypatch.setattr(core_conf, "LOGIN_USER_LIMIT", 2)
+    # One free failure for the username on this phone, then a pause of 15 minutes.
+    monkeypatch.setattr(core_conf, "LOGIN_FREE_FAILURES", 1)
+    monkeypatch.setattr(core_conf, "LOGIN_BACKOFF_SECONDS", 900)
     cache.clear()
     page.goto("/field/")
     _wait_ready(page)

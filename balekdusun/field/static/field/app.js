@@ -46,7 +46,10 @@ function loginScreen(message) {
     msg,
     h("label", {}, t("username"), h("input", { name: "username", autocomplete: "username", required: true, autocapitalize: "none" })),
     h("label", {}, t("password"), h("input", { name: "password", type: "password", autocomplete: "current-password", required: true })),
+    // Asked only when the server answers that this role signs in with two steps (never at a sync).
+    h("label.otp", { hidden: true }, t("otp_code"), h("input", { name: "otp", autocomplete: "one-time-code", inputmode: "numeric", autocapitalize: "none" })),
     h("button.primary", { type: "submit" }, t("signin")));
+  const otpLabel = form.querySelector("label.otp");
   let busy = false;
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -55,7 +58,7 @@ function loginScreen(message) {
     const f = new FormData(form);
     msg.hidden = true;
     try {
-      const res = await sync.login(f.get("username").trim(), f.get("password"));
+      const res = await sync.login(f.get("username").trim(), f.get("password"), otpLabel.hidden ? "" : (f.get("otp") || "").trim());
       const previous = await db.kv.get("user");
       const ops = [["kv", "put", res.token, "token"], ["kv", "put", res.user, "user"], ["kv", "put", null, "lastError"]];
       if (previous && previous.username !== res.user.username) ops.push(["kv", "put", null, "cursor"]);
@@ -68,7 +71,14 @@ function loginScreen(message) {
       if (!res2.ok) flash(errorText(res2.error));
     } catch (err) {
       msg.hidden = false;
-      msg.textContent = err.kind === "locked"
+      const code = err.data && err.data.code;
+      if (code === "auth.second_factor" || code === "auth.second_factor_wrong") {
+        otpLabel.hidden = false;
+        msg.textContent = code === "auth.second_factor" ? t("otp_needed") : t("otp_wrong");
+        form.querySelector("input[name=otp]").focus();
+        return;
+      }
+      msg.textContent = code === "auth.second_factor_setup" ? t("otp_setup") : err.kind === "locked"
         ? t("login_locked").replace("{n}", Math.max(1, Math.ceil(err.retryAfter / 60)))
         : err.kind === "login" || err.kind === "forbidden" ? (err.status === 403 ? t("err_forbidden") : t("login_failed"))
           : err.kind === "offline" ? t("login_offline") : errorText(err.kind);

@@ -74,9 +74,12 @@ async function call(path, { method = "GET", body, token, auth = true } = {}) {
   return data;
 }
 
-export async function login(username, password) {
+// `otp`: the authenticator app's code, sent only when the server asked for it (roles with two-step sign-in).
+export async function login(username, password, otp = "") {
   const device = await deviceId();
-  return call("/token", { method: "POST", body: { username, password, device_name: device }, auth: false });
+  const body = { username, password, device_name: device };
+  if (otp) body.otp = otp;
+  return call("/token", { method: "POST", body, auth: false });
 }
 
 // What the sticker code is, asked of the server when the phone holds no answer (a few hundred bytes).
