@@ -92,7 +92,7 @@ def _field(page, step, username):
     else:
         target = {"walklist": "#/turf/", "household": "#/hh/", "visit": "#/visit/"}[screen]
         page.click(f"a[href^='{target}']")
-        page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H1'")
+        page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H1'")
     return "/field/" + (page.url.split("#", 1)[1] if "#" in page.url else "")
 
 

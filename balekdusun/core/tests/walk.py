@@ -92,6 +92,8 @@ ROLES = (
             Step("core:tokens", "Token perangkat", "Token untuk aplikasi lapangan atau integrasi; bisa dicabut "
                  "bila HP hilang."),
             Step("core:password_change", "Ganti kata sandi", "Mengganti kata sandi akun."),
+            Step("core:otp_setup", "Verifikasi dua langkah", "Memasang aplikasi autentikator di HP sebagai langkah "
+                 "kedua saat masuk (kode enam angka), dan menyimpan kode cadangan bila HP hilang."),
         ),
     ),
     Role(
