@@ -51,8 +51,11 @@ def _default_language():
 def _regions_for_transactional_tests(request):
     """Transactional tests (live server, browser) end with a flush that empties every table, the session's
     regions included. pytest-django runs them after all other database tests, so each one reloads the small
-    region set at its start when an earlier one emptied it."""
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
+    region set at its start when an earlier one emptied it. A test marked `django_db(transaction=True)` counts too:
+    the marker, not a fixture name, asks for the transactional database there."""
+    marker = request.node.get_closest_marker("django_db")
+    marked = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    if marked or {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
         from balekdusun.regions.models import Area
 
