@@ -20,11 +20,27 @@ RESULTS = Path(__file__).parent / "results"
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _run_keys() -> dict:
+    """Keys made for this run: a production server refuses the demo keys published in the code, and the benchmark
+    process and the servers it starts must share them (sealed text written by one is read by the other)."""
+    import base64
+    import secrets
+
+    return {"SECRET_KEY": secrets.token_urlsafe(50),
+            "FIELD_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()}
+
+
+RUN_KEYS = _run_keys()
+
+
 def setup_django(mode: str = "test") -> None:
     """Configure Django for a benchmark script (no SECRET_KEY needed; DATABASE_URL is honoured)."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balekdusun.settings")
     os.environ.setdefault("BALEKDUSUN_MODE", mode)
+    if os.environ["BALEKDUSUN_MODE"] == "production":
+        for name, value in RUN_KEYS.items():
+            os.environ.setdefault(name, value)
     import django
 
     django.setup()
@@ -112,7 +128,7 @@ def free_port() -> int:
 def production_env(database_url: str) -> dict:
     """The environment of a production server (DEBUG off) on `database_url`, for the server and setup children."""
     return {**os.environ, "DATABASE_URL": database_url, "BALEKDUSUN_MODE": "production", "DEBUG": "0",
-            "SECRET_KEY": "bench-" + "x" * 40, "FIELD_ENCRYPTION_KEYS": "ZGVtby1hbmQtdGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg=",
+            **{name: os.environ.get(name, value) for name, value in RUN_KEYS.items()},
             "SECURE_COOKIES": "0", "PYTHONPATH": str(ROOT)}
 
 
