@@ -203,7 +203,7 @@ def test_command_dry_run_prints_words(world, capsys):
     call_command("purge", "--dry-run")
     out = capsys.readouterr().out
     assert "BP3MI Sumatera Selatan" in out
-    assert "audit log entries deleted: 1" in out
+    assert "catatan audit dihapus: 1" in out and out.startswith("Uji coba: tidak ada yang diubah.")
     assert Visit.objects.get(pk=world["v_out"].pk).latitude is not None
     call_command("purge")
     assert Visit.objects.get(pk=world["v_out"].pk).latitude is None
