@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -136,34 +136,41 @@ def _open_case_q():
 
 
 def _change_visits(result, offices, qs, item, change, dry_run):
-    """Apply `change(data) -> data` to the answers of the visits of `qs` (and clear their GPS for "visits"),
-    moving the rollups by what the change takes out of them."""
+    """Apply `change(data, today) -> data` to the answers of the visits of `qs` (and clear their GPS for
+    "visits"), moving the rollups by what the change takes out of them."""
+    from django.db import connection
+
     from balekdusun.reports import rollups
     from balekdusun.visits.models import Visit
 
+    if dry_run:
+        for row in qs.order_by().values("village_id").annotate(n=Count("pk")):
+            result.add(item, offices.of_area(row["village_id"]), row["n"])
+        return
     today = timezone.localdate().isoformat()
+    field = Visit._meta.get_field("data")
+    gps = ", latitude = NULL, longitude = NULL" if item == "visits" else ""
+    sql = f"UPDATE {Visit._meta.db_table} SET data = %s{gps} WHERE id = %s"
     deltas = rollups.Deltas()
     last = 0
     while True:
         batch = list(qs.filter(pk__gt=last).order_by("pk")
-                     .only("pk", "village_id", "visited_at", "outcome", "data", "latitude", "longitude")[:CHUNK])
+                     .only("pk", "village_id", "visited_at", "outcome", "data")[:CHUNK])
         if not batch:
             break
         last = batch[-1].pk
+        params = []
         for visit in batch:
             result.add(item, offices.of_area(visit.village_id))
-        if dry_run:
-            continue
-        for visit in batch:
             old = rollups.base_part(visit)
             visit.data = change(dict(visit.data or {}), today)
             new = rollups.base_part(visit)
             if old != new:
                 deltas.add(visit.village_id, visit.visited_at, old, sign=-1)
                 deltas.add(visit.village_id, visit.visited_at, new)
-            if item == "visits":
-                visit.latitude = visit.longitude = None
-        Visit.objects.bulk_update(batch, ["data", "latitude", "longitude"] if item == "visits" else ["data"])
+            params.append((field.get_db_prep_save(visit.data, connection), visit.pk))
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
     deltas.flush()
 
 

@@ -57,7 +57,8 @@ def access_log(request):
         table = accesslog.rows(accesslog.entries(office, *accesslog.day_bounds(start, end)))
         audit.log(request.user, "privacy.access_log_exported", office=office, start=start.isoformat(),
                   end=end.isoformat(), rows=len(table), export_office=office.name)
-        response = HttpResponse(accesslog.to_csv(table), content_type="text/csv; charset=utf-8")
+        # The BOM makes spreadsheet programs read UTF-8.
+        response = HttpResponse(accesslog.to_csv(table).encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (f'attachment; filename="log-akses-{start:%Y%m%d}-{end:%Y%m%d}.csv"')
         return response
     return render(request, "privacy/access_log.html", {"form": form, "max_days": conf.EXPORT_MAX_DAYS},

@@ -96,7 +96,7 @@ def test_head_exports_own_office_access_log(en, dave, logs):
     assert client.get(reverse("privacy:access_log")).status_code == 200
     r = client.get(reverse("privacy:access_log"), _params(logs["sumsel"]))
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(r.content.decode())))
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[0] == ["Time", "Who", "Role", "What", "Kind of record", "Record", "Area"]
     body = rows[1:]
     assert [row[3] for row in body] == ["Case viewed", "Data exported"]  # no status change, no 40-day-old entry
