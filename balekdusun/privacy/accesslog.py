@@ -74,7 +74,7 @@ def rows(qs) -> list[list]:
 
 
 def header() -> list[str]:
-    return [_("Time"), _("Who"), _("Role"), _("What"), _("Kind of record"), _("Record"), _("Area")]
+    return [_("Time"), _("Who"), _("Role"), _("What"), _("Kind of record"), _("Which record"), _("Area")]
 
 
 def to_csv(table: list[list]) -> str:

@@ -15,11 +15,11 @@ T = {
     "Record of processing printed": "Catatan pemrosesan dicetak",
     "Breach letter printed": "Surat pemberitahuan kegagalan dicetak",
     "Time": "Waktu",
-    "Who": "Pengguna",
+    "Who": "Siapa",
     "Role": "Peran",
-    "What": "Akses",
+    "What": "Apa",
     "Kind of record": "Jenis data",
-    "Record": "Data",
+    "Which record": "Data yang dibuka",
     "Area": "Wilayah",
     # Retention periods
     "Visits' personal details": "Data pribadi kunjungan",
@@ -72,7 +72,7 @@ T = {
     "audit log entries deleted": "catatan audit dihapus",
     # Models
     "case": "kasus",
-    "reference": "nomor",
+    "reference": "nomor referensi",
     "office": "kantor",
     "what happened": "apa yang terjadi",
     "breach began": "kegagalan mulai terjadi",
@@ -120,7 +120,7 @@ T = {
     "Requests for help from the public portal": "Permintaan bantuan dari portal publik",
     "Receive reports and requests typed by residents on the public portal.":
         "Menerima laporan dan permintaan yang diketik warga di portal publik.",
-    "Audit log": "Catatan akses",
+    "Audit log": "Log audit",
     "Show who viewed, changed or exported personal data, for accountability and breach enquiries.":
         "Menunjukkan siapa membuka, mengubah, atau mengekspor data pribadi, untuk akuntabilitas dan penelusuran "
         "kegagalan pelindungan data.",
@@ -142,9 +142,9 @@ T = {
     "Kept for": "Disimpan selama",
     "Then": "Sesudahnya",
     "Open protection cases, and the visits and households they came from, are kept whole until the case is closed. "
-    "The purge runs every day and records what it removed in the audit log.":
+    "Each purge records what it removed in the audit log.":
         "Kasus pelindungan yang masih terbuka, beserta kunjungan dan rumah tangga asalnya, disimpan utuh sampai "
-        "kasus ditutup. Pemusnahan berjalan setiap hari dan mencatat apa yang dihapus di catatan akses.",
+        "kasus ditutup. Setiap pemusnahan mencatat apa yang dihapus di catatan akses.",
     "What personal data the product processes, why, on which legal basis (UU 27/2022), how long it is kept and "
     "which roles can see it. This page is generated from the product's own settings and role permissions.":
         "Data pribadi apa yang diproses, untuk apa, atas dasar apa (UU 27/2022), berapa lama disimpan, dan peran "
@@ -162,7 +162,7 @@ T = {
         "Beri tahu orang yang terdampak dan lembaga paling lambat %(when)s.",
     "The deadline has passed.": "Batas waktu sudah lewat.",
     "Notification letter (PDF, Indonesian)": "Surat pemberitahuan (PDF)",
-    "What happened": "Apa yang terjadi",
+    "What happened": "Kejadian",
     "Breach ended": "Kegagalan berakhir",
     "not known": "tidak diketahui",
     "Measures taken": "Upaya yang dilakukan",
@@ -178,7 +178,7 @@ T = {
         ("Surat pemberitahuan harus sampai kepada orang yang terdampak dan lembaga dalam %(n)s jam sejak "
          "kegagalan diketahui.",),
     "Record the breach": "Catat kegagalan ini",
-    "Reference": "Nomor",
+    "Reference": "Nomor referensi",
     "Notify by": "Batas pemberitahuan",
     "deadline passed": "lewat batas waktu",
     "No breach recorded.": "Belum ada kegagalan yang dicatat.",

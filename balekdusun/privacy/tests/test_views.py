@@ -97,7 +97,7 @@ def test_head_exports_own_office_access_log(en, dave, logs):
     r = client.get(reverse("privacy:access_log"), _params(logs["sumsel"]))
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Time", "Who", "Role", "What", "Kind of record", "Record", "Area"]
+    assert rows[0] == ["Time", "Who", "Role", "What", "Kind of record", "Which record", "Area"]
     body = rows[1:]
     assert [row[3] for row in body] == ["Case viewed", "Data exported"]  # no status change, no 40-day-old entry
     assert body[0][1] == "dave" and body[0][2] == "Head of office" and body[0][4] == "case"
