@@ -7,6 +7,7 @@ audit entry with the counts per item and office; a dry run changes nothing and w
 The purge is idempotent: what it erased no longer matches its selection (erased visits carry a marker in their
 answers, erased stories have no text left, anonymised cases are listed in `Erasure`, deleted rows are gone), so a
 second run finds nothing. Open protection cases are kept whole, and so are the visits and households they came from.
+The audit log's copies of a visit's earlier version (a resolved sync conflict) are erased on the visit's schedule.
 
 The dashboards stay true: a visit's answers are changed only where the rollups do not read them (GPS, the notes of
 follow-ups, whose number is kept), except the story text, whose removal takes the visit out of "stories that may be
@@ -36,7 +37,10 @@ ITEMS = {
     "visits": ("visit_personal", gettext_lazy("visits: GPS position and follow-up notes erased")),
     "households": ("visit_personal", gettext_lazy("households: name and phone number erased")),
     "conflicts": ("visit_personal", gettext_lazy("resolved sync conflicts deleted")),
+    "audit_copies": ("visit_personal",
+                     gettext_lazy("earlier versions of visits in the audit log: GPS position and notes erased")),
     "stories": ("story", gettext_lazy("stories told at the door: text erased")),
+    "audit_stories": ("story", gettext_lazy("earlier versions of visits in the audit log: story text erased")),
     "closed_cases": ("closed_case", gettext_lazy("closed cases: people's details, narrative and notes erased")),
     "portal_reports": ("portal_report",
                        gettext_lazy("closed reports from the portal: people's details, narrative and notes erased")),
@@ -238,6 +242,49 @@ def purge_conflicts(result, offices, before, dry_run):
         qs.delete()
 
 
+def _change_audit_copies(result, offices, qs, item, change, dry_run):
+    """The audit log keeps a visit's earlier version when a sync conflict replaced it ("before"): the same
+    personal details as the visit, erased on the same schedule. Entries are never edited otherwise; this writes
+    the column directly, past the audit log's refusal of updates."""
+    from django.db import connection
+
+    from balekdusun.core.models import AuditEntry
+
+    today = timezone.localdate().isoformat()
+    field = AuditEntry._meta.get_field("data")
+    params = []
+    for entry in qs.only("pk", "office_id", "data").iterator(chunk_size=CHUNK):
+        result.add(item, offices.of_id(entry.office_id))
+        if dry_run:
+            continue
+        data = dict(entry.data)
+        before = dict(data.get("before") or {})
+        if item == "audit_copies":
+            before["latitude"] = before["longitude"] = None
+        before["data"] = change(dict(before.get("data") or {}), today)
+        data["before"] = before
+        params.append((field.get_db_prep_save(data, connection), entry.pk))
+    if params:
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {AuditEntry._meta.db_table} SET data = %s WHERE id = %s", params)
+
+
+def _replaced_visits(before):
+    from balekdusun.core.models import AuditEntry
+
+    return AuditEntry.objects.filter(action="visit.replaced_from_conflict", at__lt=before)
+
+
+def purge_audit_copies(result, offices, before, dry_run):
+    qs = _replaced_visits(before).exclude(data__before__data__has_key=ERASED_MARK)
+    _change_audit_copies(result, offices, qs, "audit_copies", _erase_personal, dry_run)
+
+
+def purge_audit_stories(result, offices, before, dry_run):
+    qs = _replaced_visits(before).filter(data__before__data__story__has_key="text")
+    _change_audit_copies(result, offices, qs, "audit_stories", _erase_story, dry_run)
+
+
 # --- cases -----------------------------------------------------------------------------------------------------
 
 def _anonymise_cases(result, offices, item, qs, dry_run):
@@ -298,7 +345,9 @@ PURGERS = {
     "visits": purge_visits,
     "households": purge_households,
     "conflicts": purge_conflicts,
+    "audit_copies": purge_audit_copies,
     "stories": purge_stories,
+    "audit_stories": purge_audit_stories,
     "closed_cases": purge_closed_cases,
     "portal_reports": purge_portal_reports,
     "audit_entries": purge_audit,

@@ -70,6 +70,10 @@ T = {
     "closed reports from the portal: people's details, narrative and notes erased":
         "laporan portal yang sudah ditutup: data orang, kronologi, dan catatan dihapus",
     "audit log entries deleted": "catatan audit dihapus",
+    "earlier versions of visits in the audit log: GPS position and notes erased":
+        "versi lama kunjungan di log audit: posisi GPS dan catatan dihapus",
+    "earlier versions of visits in the audit log: story text erased":
+        "versi lama kunjungan di log audit: teks cerita dihapus",
     # Models
     "case": "kasus",
     "reference": "nomor referensi",

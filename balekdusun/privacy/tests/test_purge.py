@@ -83,6 +83,13 @@ def world(periods, offices, bob, charlie):
                                                actor_name="carol")
     w["audit_in"] = AuditEntry.objects.create(at=ago(now, 299), action="case.viewed", office=sumsel,
                                               actor_name="carol")
+    # Earlier versions of a visit the audit log kept when a conflict replaced it: 101 and 60 days old.
+    for days in (101, 60):
+        w[f"replaced_{days}"] = AuditEntry.objects.create(
+            at=ago(now, days), action="visit.replaced_from_conflict", office=sumsel, actor_name="carol",
+            object_type="visits.visit", object_id=str(w["v_in"].pk),
+            data={"conflict": 1, "before": {"outcome": "met", "latitude": -3.3, "longitude": 104.9,
+                                            "data": answers(note="Catatan versi lama")}})
     # Sync conflicts 101 days old: a resolved one goes, an open one stays for the coordinator.
     for resolved in (True, False):
         SyncConflict.objects.create(kind="visit", uuid=uuid.uuid4(), content_hash=f"h{resolved}",
@@ -103,6 +110,8 @@ def state():
                          c.health_details, c.household_id, c.visit_id) for c in Case.objects.all()),
         "events": sorted((e.pk, e.text) for e in CaseEvent.objects.all()),
         "audit": AuditEntry.objects.count(),
+        "audit_copies": sorted((e.pk, repr(e.data)) for e in AuditEntry.objects.filter(
+            action="visit.replaced_from_conflict")),
         "conflicts": SyncConflict.objects.count(),
         "rollups": f.snapshot(),
         "erasures": Erasure.objects.count(),
@@ -113,8 +122,8 @@ def test_dry_run_lists_per_kind_and_office_and_changes_nothing(world):
     before = state()
     result = purge.run(dry_run=True, now=world["now"])
     assert state() == before
-    assert dict(result.counts) == {"visits": 2, "households": 1, "conflicts": 1, "stories": 3, "closed_cases": 1,
-                                   "portal_reports": 1, "audit_entries": 1}
+    assert dict(result.counts) == {"visits": 2, "households": 1, "conflicts": 1, "audit_copies": 1, "stories": 3,
+                                   "audit_stories": 2, "closed_cases": 1, "portal_reports": 1, "audit_entries": 1}
     assert dict(result.by_office["visits"]) == {"BP3MI Sumatera Selatan": 2}
     lines = "\n".join(result.lines())
     assert "BP3MI Sumatera Selatan: 2" in lines
@@ -162,6 +171,14 @@ def test_purge_erases_what_expired_and_keeps_the_rest(world):
         assert "Keluarga menelepon lagi." in [e.text for e in c.events.all()]
     kept = Case.objects.get(pk=world["open_case"].pk)
     assert kept.reporter_name == "Pak Budi" and kept.visit_id == world["v_case"].pk
+
+    # The audit log's earlier versions of the visit follow the same schedule.
+    old_copy = AuditEntry.objects.get(pk=world["replaced_101"].pk).data["before"]
+    assert old_copy["latitude"] is None and "note" not in old_copy["data"]["followups"][0]
+    assert "text" not in old_copy["data"]["story"]
+    newer_copy = AuditEntry.objects.get(pk=world["replaced_60"].pk).data["before"]
+    assert newer_copy["latitude"] == -3.3 and newer_copy["data"]["followups"][0]["note"] == "Catatan versi lama"
+    assert "text" not in newer_copy["data"]["story"]
 
     assert not AuditEntry.objects.filter(pk=world["audit_out"].pk).exists()
     assert AuditEntry.objects.filter(pk=world["audit_in"].pk).exists()
