@@ -91,6 +91,8 @@ T = {
     "Record of processing": "Catatan pemrosesan data pribadi",
     "Access log export": "Ekspor log akses",
     "Data breaches": "Kegagalan pelindungan data",
+    "Data breaches to notify": "Kegagalan pelindungan data yang harus diberitahukan",
+    "notify by %(when)s": "beri tahu paling lambat %(when)s",
     # Record of processing
     "Names of residents and reporters": "Nama warga dan pelapor",
     "Phone numbers": "Nomor telepon",

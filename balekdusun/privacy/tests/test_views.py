@@ -193,6 +193,8 @@ def test_head_records_a_breach_and_prints_the_letter(en, dave, offices):
     assert "42 orang" in text and "72 jam" in text
     assert AuditEntry.objects.filter(action="privacy.breach_letter", actor=dave).count() == 1
     assert client.get(reverse("privacy:breaches")).content.decode().count(notice.reference) >= 1
+    home = client.get(reverse("core:home")).content.decode()
+    assert "Data breaches to notify" in home and reverse("privacy:breach", args=[notice.reference]) in home
 
 
 @pytest.mark.parametrize("change, field", [
@@ -234,6 +236,7 @@ def test_breaches_are_scoped_to_the_office(en, login, dave, offices):
     assert other.get(reverse("privacy:breach", args=[notice.reference])).status_code == 404
     assert other.get(reverse("privacy:breach_letter", args=[notice.reference])).status_code == 404
     assert notice.reference not in other.get(reverse("privacy:breaches")).content.decode()
+    assert notice.reference not in other.get(reverse("core:home")).content.decode()
 
 
 @pytest.mark.parametrize("who", ["carol", "bob", "victor"])
