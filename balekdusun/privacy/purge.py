@@ -151,7 +151,7 @@ def _change_visits(result, offices, qs, item, change, dry_run):
         for row in qs.order_by().values("village_id").annotate(n=Count("pk")):
             result.add(item, offices.of_area(row["village_id"]), row["n"])
         return
-    today = timezone.localdate().isoformat()
+    today = timezone.localdate(result.now).isoformat()
     field = Visit._meta.get_field("data")
     gps = ", latitude = NULL, longitude = NULL" if item == "visits" else ""
     sql = f"UPDATE {Visit._meta.db_table} SET data = %s{gps} WHERE id = %s"
@@ -250,7 +250,7 @@ def _change_audit_copies(result, offices, qs, item, change, dry_run):
 
     from balekdusun.core.models import AuditEntry
 
-    today = timezone.localdate().isoformat()
+    today = timezone.localdate(result.now).isoformat()
     field = AuditEntry._meta.get_field("data")
     params = []
     for entry in qs.only("pk", "office_id", "data").iterator(chunk_size=CHUNK):

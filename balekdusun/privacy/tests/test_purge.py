@@ -71,8 +71,9 @@ def world(periods, offices, bob, charlie):
     w["open_case"] = open_case(office=jatim, kind="repatriation", source="visit", visit=w["v_case"],
                                description="Ingin pulang.", reporter_name="Pak Budi", consent=True,
                                opened_at=ago(now, 1000))
-    # A story just inside its period (49 days).
+    # A story just inside its period (49 days) and one just outside (51 days).
     w["v_story_in"] = f.visit(w["hh_recent"], bob, ago(now, 49), data=answers())
+    w["v_story_out"] = f.visit(w["hh_recent"], bob, ago(now, 51), data=answers())
     # Cases closed just outside / inside the closed cases' period, and portal reports around theirs.
     w["case_out"] = closed_case(sumsel, source="hotline", closed=ago(now, 201))
     w["case_in"] = closed_case(sumsel, source="hotline", closed=ago(now, 199))
@@ -122,7 +123,7 @@ def test_dry_run_lists_per_kind_and_office_and_changes_nothing(world):
     before = state()
     result = purge.run(dry_run=True, now=world["now"])
     assert state() == before
-    assert dict(result.counts) == {"visits": 2, "households": 1, "conflicts": 1, "audit_copies": 1, "stories": 3,
+    assert dict(result.counts) == {"visits": 2, "households": 1, "conflicts": 1, "audit_copies": 1, "stories": 4,
                                    "audit_stories": 2, "closed_cases": 1, "portal_reports": 1, "audit_entries": 1}
     assert dict(result.by_office["visits"]) == {"BP3MI Sumatera Selatan": 2}
     lines = "\n".join(result.lines())
@@ -134,9 +135,9 @@ def test_dry_run_lists_per_kind_and_office_and_changes_nothing(world):
 def test_purge_erases_what_expired_and_keeps_the_rest(world):
     rollups_before = f.snapshot()
     stories_before = f.total("stories.consented")
-    assert stories_before == 5
+    assert stories_before == 6
     result = purge.run(now=world["now"])
-    assert result.counts["visits"] == 2 and result.counts["stories"] == 3
+    assert result.counts["visits"] == 2 and result.counts["stories"] == 4
 
     v_out, v_in, v_old = (Visit.objects.get(pk=world[k].pk) for k in ("v_out", "v_in", "v_old"))
     for v in (v_out, v_old):
@@ -149,6 +150,9 @@ def test_purge_erases_what_expired_and_keeps_the_rest(world):
     assert "text" not in v_in.data["story"]
     v_story_in = Visit.objects.get(pk=world["v_story_in"].pk)
     assert v_story_in.data["story"]["text"] == "Anak kami berangkat lewat calo."
+    v_story_out = Visit.objects.get(pk=world["v_story_out"].pk)
+    assert "text" not in v_story_out.data["story"] and v_story_out.data["story"]["consent_to_quote"] is True
+    assert v_story_out.latitude is not None and v_story_out.data["followups"][0]["note"]
     # An open case keeps its visit and household whole.
     v_case = Visit.objects.get(pk=world["v_case"].pk)
     assert v_case.latitude == -7.5 and v_case.data["followups"][0]["note"] == "Butuh bantuan"
@@ -187,12 +191,12 @@ def test_purge_erases_what_expired_and_keeps_the_rest(world):
 
     # One audit entry with the counts; the dashboards equal a rebuild, and only the quotable stories moved.
     entry = AuditEntry.objects.get(action="privacy.purged")
-    assert entry.data["counts"]["stories"] == 3 and entry.data["counts"]["audit_entries"] == 1
+    assert entry.data["counts"]["stories"] == 4 and entry.data["counts"]["audit_entries"] == 1
     f.assert_rebuild_agrees()
     after = f.snapshot()
     changed = {k for k in set(after) | set(rollups_before) if after.get(k) != rollups_before.get(k)}
     assert changed and {key for _area, _period, key in changed} == {"stories.consented"}
-    assert f.total("stories.consented") == stories_before - 3
+    assert f.total("stories.consented") == stories_before - 4
 
 
 def test_second_run_does_nothing(world):
