@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "balekdusun.portal",
     "balekdusun.reports",
     "balekdusun.field",
+    # Retention and purge, record of processing, access-log export, breach notices (docs/privacy.md).
+    "balekdusun.privacy",
     "csp",
 ]
 

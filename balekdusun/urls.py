@@ -27,6 +27,7 @@ APP_URLS = {
     "cases": "cases/",
     "reports": "reports/",
     "field": "field/",
+    "privacy": "privacy/",
     "portal": "",  # public pages: /portal/..., /s/<code>
 }
 for _app, _prefix in APP_URLS.items():

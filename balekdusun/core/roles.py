@@ -40,6 +40,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "portal.manage": STAFF,
     "reports.view": ALL,
     "tokens.own": ALL,
+    "privacy.record": STAFF,
+    "privacy.breach": frozenset({Role.ADMIN, Role.HEAD}),
 }
 
 

@@ -123,6 +123,17 @@ ROLES = (
             Step("core:users", "Pengguna", "Akun petugas, koordinator, perangkat desa, dan pemantau kantor, dengan "
                  "peran dan wilayahnya."),
             Step("core:audit", "Catatan akses", "Siapa membuka atau mengekspor data pribadi, dan kapan."),
+            Step("privacy:record", "Catatan pemrosesan data pribadi", "Setiap kegiatan pemrosesan data pribadi: "
+                 "tujuan, dasar menurut UU 27/2022, data yang diproses, masa simpan, dan peran yang dapat melihatnya. "
+                 "Halaman ini dibuat dari pengaturan sistem sendiri dan dapat dicetak sebagai PDF."),
+            Step("privacy:access_log", "Ekspor log akses", "Mengunduh daftar siapa membuka, mencetak, atau "
+                 "mengekspor data kantor dalam satu periode, sebagai berkas CSV."),
+            Step("privacy:breaches", "Kegagalan pelindungan data", "Daftar kegagalan pelindungan data yang "
+                 "dicatat kantor, dengan batas waktu pemberitahuan 3 × 24 jam."),
+            Step("privacy:breach_new", "Catat kegagalan", "Mencatat apa yang terjadi, kapan diketahui, data dan "
+                 "jumlah orang yang terdampak, serta upaya yang dilakukan. Surat pemberitahuan dalam bahasa "
+                 "Indonesia dibuat dari catatan ini dan dari catatan akses.",
+                 link="main a[href$='/breaches/new/']"),
         ),
     ),
     Role(
