@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "balekdusun.portal",
     "balekdusun.reports",
     "balekdusun.field",
+    # Residents' data rights (UU PDP): requests, 3 x 24-hour clock; tunables in balekdusun/rights/conf.py.
+    "balekdusun.rights",
     "csp",
 ]
 

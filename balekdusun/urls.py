@@ -28,6 +28,7 @@ APP_URLS = {
     "reports": "reports/",
     "field": "field/",
     "portal": "",  # public pages: /portal/..., /s/<code>
+    "rights": "",  # public /portal/data/..., staff /rights/...
 }
 for _app, _prefix in APP_URLS.items():
     try:
