@@ -79,12 +79,13 @@ def find_household(sticker_code: str):
 
 # --- filing ------------------------------------------------------------------------------------------------------
 
-def _create(*, kind, household, sticker_code, channel, verification, phone, name, relation, details, actor):
+def _create(*, kind, household, sticker_code, channel, verification, phone, name, relation, details, actor,
+            reference=None):
     if kind not in RequestKind.values:
         raise DomainError("rights.bad_kind", _("Choose what you ask for."), field="kind")
     now = timezone.now()
     req = RightsRequest.objects.create(
-        reference=new_reference(), kind=kind, channel=channel, verification=verification,
+        reference=reference or new_reference(), kind=kind, channel=channel, verification=verification,
         office=_household_office(household), household=household, area_code=household.village_id,
         sticker_code=sticker_code, requester_name=(name or "").strip()[:120],
         requester_relation=(relation or "").strip()[:60], phone_digest=phone_digest(phone),
@@ -96,9 +97,9 @@ def _create(*, kind, household, sticker_code, channel, verification, phone, name
 
 
 def file_from_portal(*, kind: str, sticker_code: str, phone: str, in_person: bool = False, name: str = "",
-                     relation: str = "", details: str = "") -> RightsRequest:
-    """A resident's request from the portal. The phone must be the one recorded for the household, unless the
-    resident asks to be verified in person (then the phone is only their contact for the status check)."""
+                     relation: str = "", details: str = "", reference: str | None = None) -> RightsRequest:
+    """A resident's request from the portal (`reference` only for the demo). The phone must be the one recorded
+    for the household, unless the resident asks to be verified in person (then the phone is only their contact for the status check)."""
     e164 = clean_phone(phone)
     sticker, household = find_household(sticker_code)
     if in_person:
@@ -113,11 +114,11 @@ def file_from_portal(*, kind: str, sticker_code: str, phone: str, in_person: boo
     with transaction.atomic():
         return _create(kind=kind, household=household, sticker_code=sticker.code, channel=Channel.PORTAL,
                        verification=verification, phone=e164, name=name, relation=relation, details=details,
-                       actor=None)
+                       actor=None, reference=reference)
 
 
 def file_by_staff(*, actor, household, kind: str, phone: str, name: str, relation: str = "",
-                  details: str = "", verified: bool) -> RightsRequest:
+                  details: str = "", verified: bool, reference: str | None = None) -> RightsRequest:
     """A request taken at the office or at the door, after staff checked the person's identity in person."""
     if not verified:
         raise DomainError("rights.not_verified", _("Confirm that you checked the person's identity in person."),
@@ -132,7 +133,7 @@ def file_by_staff(*, actor, household, kind: str, phone: str, name: str, relatio
     with transaction.atomic():
         return _create(kind=kind, household=household, sticker_code=code, channel=Channel.STAFF,
                        verification=Verification.IN_PERSON, phone=e164, name=name, relation=relation,
-                       details=details, actor=actor)
+                       details=details, actor=actor, reference=reference)
 
 
 def status_for(*, reference: str, phone: str):
