@@ -99,7 +99,8 @@ def _create(*, kind, household, sticker_code, channel, verification, phone, name
 def file_from_portal(*, kind: str, sticker_code: str, phone: str, in_person: bool = False, name: str = "",
                      relation: str = "", details: str = "", reference: str | None = None) -> RightsRequest:
     """A resident's request from the portal (`reference` only for the demo). The phone must be the one recorded
-    for the household, unless the resident asks to be verified in person (then the phone is only their contact for the status check)."""
+    for the household, unless the resident asks to be verified in person (then the phone is only their contact
+    for the status check)."""
     e164 = clean_phone(phone)
     sticker, household = find_household(sticker_code)
     if in_person:
