@@ -8,5 +8,3 @@ ANSWER_HOURS = env_int("RIGHTS_ANSWER_HOURS", 72)
 REQUEST_LIMIT = env_int("RIGHTS_REQUEST_LIMIT", 5)
 STATUS_LIMIT = env_int("RIGHTS_STATUS_LIMIT", 10)
 LIMIT_WINDOW_SECONDS = env_int("RIGHTS_LIMIT_WINDOW_SECONDS", 3600)
-# How long the "request received" page can be opened again after filing (its link is signed).
-RECEIPT_SECONDS = env_int("RIGHTS_RECEIPT_SECONDS", 6 * 3600)
