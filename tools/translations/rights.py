@@ -169,7 +169,7 @@ T = {
         "Undang-undang memberi kantor %(hours)s jam (3 × 24) untuk menjawab setiap permintaan. Yang paling mendesak "
         "ada di atas.",
     "To answer": "Perlu dijawab", "Deadline": "Tenggat", "No request waits for an answer.":
-        "Tidak ada permintaan yang menunggu jawaban.", "None yet.": "Belum ada.",
+        "Tidak ada permintaan yang menunggu jawaban.", "No request answered yet.": "Belum ada permintaan yang dijawab.",
     "answered on %(when)s": "dijawab pada %(when)s",
     "%(time)s late": "terlambat %(time)s",
     "%(time)s left": "tersisa %(time)s",
