@@ -71,9 +71,11 @@ def _visits(visits) -> list[dict]:
 
 
 def _case(case) -> dict:
+    # A restricted case (trafficking, a broker's threats) is named without its kind: the office explains in person.
+    kind = _("Restricted case: ask the office") if case.is_restricted else str(case.get_kind_display())
     return {
         _("Reference"): case.reference[:4] + "-" + case.reference[4:],
-        _("Kind"): str(case.get_kind_display()),
+        _("Kind"): kind,
         _("Status"): str(case.get_status_display()),
         _("Opened"): _when(case.created_at),
         _("Closed"): _when(case.closed_at),

@@ -160,6 +160,11 @@ def _require_open(req):
         raise DomainError("rights.closed", _("This request has already been answered."), field=None)
 
 
+def _require_household(req):
+    if req.household_id is None:
+        raise DomainError("rights.no_household", _("The household of this request no longer exists."), field=None)
+
+
 def _require_verified(req):
     if req.verification == Verification.PENDING:
         raise DomainError("rights.unverified",
@@ -208,6 +213,7 @@ def correct(*, req, actor, fields: dict, note: str = "") -> RightsRequest:
         _require_verified(req)
         if req.kind != RequestKind.CORRECTION:
             raise DomainError("rights.wrong_kind", _("This request does not ask for a correction."), field=None)
+        _require_household(req)
         household = Household.objects.select_for_update().get(pk=req.household_id)
         unknown = set(fields) - set(CORRECTABLE)
         if unknown:
@@ -273,6 +279,7 @@ def erase(*, req, actor, note: str = "") -> dict:
         _require_verified(req)
         if req.kind not in (RequestKind.ERASURE, RequestKind.WITHDRAWAL):
             raise DomainError("rights.wrong_kind", _("This request does not ask for erasure."), field=None)
+        _require_household(req)
         household = Household.objects.select_for_update().get(pk=req.household_id)
         rollups.lock_households([household.pk])
         visits = 0

@@ -190,4 +190,6 @@ T = {
     "No house of your area carries this sticker.": "Tidak ada rumah di wilayah Anda dengan stiker ini.",
     "A copy is made only for a verified request to see the data.":
         "Salinan hanya dibuat untuk permintaan melihat data yang identitasnya sudah diperiksa.",
+    "The household of this request no longer exists.": "Rumah tangga dari permintaan ini sudah tidak ada.",
+    "Restricted case: ask the office": "Kasus terbatas: tanyakan ke kantor",
 }

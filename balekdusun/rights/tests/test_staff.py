@@ -223,3 +223,34 @@ def test_refusal_needs_a_reason_the_resident_reads(client, login, carol, home):
     status = client.post("/portal/data/status/", {"reference": req.display_reference, "phone": PHONE})
     assert "Bukan rumah Anda" in status.content.decode()
     assert Household.objects.get(pk=home["household"].pk).head_name  # nothing erased
+
+
+def test_copy_names_a_restricted_case_without_its_kind(home):
+    from balekdusun.rights import datacopy
+
+    Case.objects.filter(pk=home["open_case"].pk).update(sensitivity="restricted")
+    data = datacopy.build(home["household"])
+    kinds = [c["Jenis"] for c in data["Kasus"]]
+    assert kinds == ["Kasus terbatas: tanyakan ke kantor", str(home["closed_case"].get_kind_display())]
+
+
+def test_correction_refuses_values_a_household_cannot_hold(client, login, carol, home):
+    req = file(home, "correction", details="RT salah")
+    login(carol)
+    resp = client.post(f"/rights/{req.reference}/correct/", {"head_name": "Siti", "rt": "123456", "phone": PHONE})
+    assert resp.status_code == 422 and "rt" in resp.context["correction_form"].errors
+    resp = client.post(f"/rights/{req.reference}/correct/", {"head_name": "Siti Rahmawati Contoh", "phone": PHONE,
+                                                             "address": "Rumah dekat masjid", "rt": "003",
+                                                             "rw": "001"})
+    assert resp.status_code == 422  # nothing changed: said so, the request stays open
+    assert RightsRequest.objects.get(pk=req.pk).status == "received"
+
+
+def test_a_request_whose_household_is_gone_is_refused_not_crashed(home, carol):
+    from balekdusun.core.services import DomainError
+
+    req = file(home, "erasure")
+    RightsRequest.objects.filter(pk=req.pk).update(household=None)
+    req.refresh_from_db()
+    with pytest.raises(DomainError):
+        services.erase(req=req, actor=carol)
