@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import pypdfium2
 import pytest
 from django.db import connection
 from django.utils import timezone
@@ -121,6 +122,11 @@ def test_access_copy_json_and_pdf_hold_everything_readable_and_are_audited(clien
     assert '"in_progress"' not in text and '"met"' not in text and '"placed"' not in text
     pdf = client.get(f"/rights/{req.reference}/copy.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    doc = pypdfium2.PdfDocument(pdf.content)
+    printed = " ".join(" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc)))
+    for words in ("Siti Rahmawati Contoh", "MARKER-STORY", "Siapa yang menggunakan data ini", "Data pribadi dilihat",
+                  req.display_reference, home["sticker"].code):
+        assert words in printed, words
     assert AuditEntry.objects.filter(action="rights.copy_downloaded").count() == 2
     assert client.get(f"/rights/{req.reference}/copy.xml").status_code == 404
     resp = client.post(f"/rights/{req.reference}/answer/", {"note": "Diserahkan di kantor"})
