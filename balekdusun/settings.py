@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "balekdusun.field",
     # Retention and purge, record of processing, access-log export, breach notices (docs/privacy.md).
     "balekdusun.privacy",
+    # Residents' data rights (UU PDP): requests, 3 x 24-hour clock; tunables in balekdusun/rights/conf.py.
+    "balekdusun.rights",
     "csp",
 ]
 

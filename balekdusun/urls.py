@@ -29,6 +29,7 @@ APP_URLS = {
     "field": "field/",
     "privacy": "privacy/",
     "portal": "",  # public pages: /portal/..., /s/<code>
+    "rights": "",  # public /portal/data/..., staff /rights/...
 }
 for _app, _prefix in APP_URLS.items():
     try:

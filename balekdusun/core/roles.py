@@ -38,6 +38,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "personal.view": STAFF,
     "exports.download": STAFF | {Role.VIEWER},
     "portal.manage": STAFF,
+    "rights.handle": STAFF,
     "reports.view": ALL,
     "tokens.own": ALL,
     "privacy.record": STAFF,

@@ -266,7 +266,7 @@ def check(request):
 
 def robots(request):
     lines = ["User-agent: *", "Allow: /portal/", "Disallow: /s/", "Disallow: /portal/manage/",
-             "Disallow: /portal/help/", "Disallow: /portal/check/", "Disallow: /",
+             "Disallow: /portal/help/", "Disallow: /portal/check/", "Disallow: /portal/data/", "Disallow: /",
              f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
     response = HttpResponse("\n".join(lines), content_type="text/plain")
     response["Cache-Control"] = "public, max-age=86400"

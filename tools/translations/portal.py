@@ -258,4 +258,7 @@ T = {
     "The WhatsApp message starts with this sticker's code, %(code)s, so the office knows which village you write "
     "from.":
         "Pesan WhatsApp diawali kode stiker ini, %(code)s, agar kantor tahu dari desa mana Anda menulis.",
+    "Your data": "Data Anda",
+    "See, correct or delete what our officers wrote down about your household.":
+        "Lihat, koreksi, atau hapus apa yang dicatat petugas kami tentang rumah tangga Anda.",
 }

@@ -76,6 +76,14 @@ ROLES = (
             Step("cases:board", "Papan tindak lanjut", "Tindak lanjut dikelompokkan menurut tahapnya."),
             Step("cases:overdue", "Lewat batas waktu", "Tindak lanjut yang melewati batas waktu layanan."),
             Step("cases:hotline", "Hotline", "Mencatat laporan yang masuk lewat telepon atau WhatsApp kantor."),
+            Step("rights:queue", "Permintaan data warga", "Permintaan warga untuk melihat, mengoreksi, atau menghapus "
+                 "datanya, atau menarik persetujuan. Undang-undang memberi waktu 3 × 24 jam; yang paling mendesak ada "
+                 "di atas, dengan sisa waktunya."),
+            Step("rights:detail", "Satu permintaan data", "Rincian permintaan dan cara menjawabnya: salinan data "
+                 "(PDF dan JSON), koreksi, atau penghapusan. Semua tercatat di catatan akses.",
+                 link="main a[href^='/rights/']"),
+            Step("rights:new", "Catat permintaan warga", "Untuk warga yang meminta di kantor atau di rumahnya, "
+                 "setelah identitasnya diperiksa langsung."),
             Step("reports:home", "Dasbor", "Angka kegiatan per wilayah: rumah dikunjungi, bahan dibagikan, stiker "
                  "ditempel, dan tindak lanjut."),
             Step("reports:map", "Peta", "Rumah yang sudah dikunjungi di peta."),
@@ -160,6 +168,10 @@ ROLES = (
                  "dan perusahaan penempatannya."),
             Step("portal:agencies", "Cek perusahaan", "Memeriksa apakah perusahaan yang menawarkan kerja berizin."),
             Step("portal:help", "Minta bantuan", "Formulir untuk melaporkan masalah atau minta dihubungi petugas."),
+            Step("rights:portal", "Data Anda", "Warga meminta salinan datanya, koreksi, penghapusan, atau menarik "
+                 "persetujuan, dengan kode stiker rumah dan nomor telepon yang tercatat."),
+            Step("rights:portal_status", "Status permintaan data", "Memeriksa status permintaan dengan nomor "
+                 "referensi HAK dan nomor telepon. Data pribadi tidak pernah ditampilkan di sini."),
         ),
     ),
 )

@@ -8,7 +8,7 @@ from django.db import transaction
 from balekdusun.core import demo as core_demo
 
 # Each app's demo.seed(ctx) runs in this order; an app without demo.py is skipped.
-SEED_ORDER = ["core", "regions", "campaigns", "materials", "visits", "cases", "portal", "reports"]
+SEED_ORDER = ["core", "regions", "campaigns", "materials", "visits", "cases", "portal", "reports", "rights"]
 
 
 def seed_all(stdout=None) -> dict:
