@@ -28,6 +28,7 @@ APP_URLS = {
     "reports": "reports/",
     "field": "field/",
     "portal": "",  # public pages: /portal/..., /s/<code>
+    "ops": "",  # /readyz, /metrics (/healthz is core's)
 }
 for _app, _prefix in APP_URLS.items():
     try:
