@@ -104,7 +104,7 @@ def _empty_the_database():
     assert connection.introspection.table_names() == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("transactional_db")  # reloads the regions an earlier flush emptied (conftest.py)
 def test_demo_round_trip_restores_every_row_the_dashboard_and_uploaded_files(client, settings, tmp_path,
                                                                                monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -148,7 +148,7 @@ def test_demo_round_trip_restores_every_row_the_dashboard_and_uploaded_files(cli
     assert _dashboard(client) == numbers
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("transactional_db")  # reloads the regions an earlier flush emptied (conftest.py)
 def test_restore_refuses_a_backup_of_the_other_database_kind(tmp_path, monkeypatch):
     """A backup names its database kind; restoring into the other kind stops before writing."""
     import json

@@ -17,7 +17,7 @@ from balekdusun.reports.tests import factories as f
 from balekdusun.reports.tests.conftest import launch  # noqa: F401 - the fixture
 from balekdusun.visits.models import Visit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.usefixtures("transactional_db")  # regions reloaded after a flush (conftest.py)
 
 
 @pytest.fixture
