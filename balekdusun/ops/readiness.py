@@ -34,6 +34,14 @@ def check_database() -> str:
     return connections["default"].vendor
 
 
+def check_replica() -> str:
+    """Only when DATABASE_REPLICA_URL is set: dashboards and exports read there."""
+    with connections["replica"].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return connections["replica"].vendor
+
+
 def check_cache() -> str:
     from django.conf import settings
 
@@ -47,9 +55,12 @@ def check_cache() -> str:
 
 
 def run() -> tuple[bool, dict[str, dict]]:
-    """Every check, in order: the database, the cache, then the registered ones."""
+    """Every check, in order: the database (and its replica), the cache, then the registered ones."""
     results, ok = {}, True
-    for name, fn in [("database", check_database), ("cache", check_cache), *_CHECKS.items()]:
+    builtin = [("database", check_database)]
+    if "replica" in connections.settings:
+        builtin.append(("replica", check_replica))
+    for name, fn in [*builtin, ("cache", check_cache), *_CHECKS.items()]:
         started = time.perf_counter()
         try:
             detail = fn()

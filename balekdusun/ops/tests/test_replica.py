@@ -106,3 +106,13 @@ def test_router_sends_reads_to_the_replica_only_inside_report_views(replica):
     finally:
         context.replica_reads.reset(token)
     assert router.allow_migrate(REPLICA, "visits") is False and router.allow_migrate("default", "visits") is True
+
+
+def test_readyz_checks_the_replica_when_there_is_one(replica, client):
+    checks = client.get("/readyz").json()["checks"]
+    assert list(checks)[:3] == ["database", "replica", "cache"] and checks["replica"]["status"] == "ok"
+    connections.settings.pop(REPLICA)
+    try:
+        assert "replica" not in client.get("/readyz").json()["checks"]
+    finally:
+        connections.settings[REPLICA] = replica
