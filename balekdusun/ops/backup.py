@@ -188,6 +188,8 @@ def ensure_empty(connection) -> None:
 def restore(path: Path, *, key: str | None, using: str = "default") -> dict:
     """Put a backup back into an empty database and MEDIA_ROOT. Returns the manifest with the checked counts."""
     raw_key = parse_key(key)
+    if not Path(path).is_file():
+        raise BackupError(f"There is no backup file at {path}.")
     connection = connections[using]
     ensure_empty(connection)
     with tempfile.TemporaryDirectory(prefix="balekdusun-restore-") as tmp:

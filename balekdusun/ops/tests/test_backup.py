@@ -76,6 +76,15 @@ def test_backup_command_without_key_says_so(monkeypatch, tmp_path, db):
     assert not list(tmp_path.iterdir())  # no half-written file
 
 
+def test_restore_names_a_missing_file_and_a_missing_key(monkeypatch, tmp_path, db):
+    monkeypatch.setenv("BACKUP_KEY", KEY)
+    with pytest.raises(CommandError, match="There is no backup file at"):
+        call_command("restore", str(tmp_path / "nothing.bdbackup"))
+    monkeypatch.delenv("BACKUP_KEY")
+    with pytest.raises(CommandError, match="BACKUP_KEY is not set"):
+        call_command("restore", str(tmp_path / "nothing.bdbackup"))
+
+
 def test_generate_key_prints_a_usable_key():
     out = StringIO()
     call_command("backup", "--generate-key", stdout=out)
