@@ -17,17 +17,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# Debian packages: Chromium for browser tests, poppler for PDF checks, gettext for translations.
+# Debian packages: Chromium for browser tests, poppler for PDF checks, gettext for translations, postgresql-client
+# for `balekdusun backup`/`restore` on PostgreSQL (pg_dump, pg_restore).
 system-deps:
 	@missing=""; \
-	for pair in chromium:/usr/bin/chromium pdftoppm:/usr/bin/pdftoppm msgfmt:/usr/bin/msgfmt; do \
+	for pair in chromium:/usr/bin/chromium pdftoppm:/usr/bin/pdftoppm msgfmt:/usr/bin/msgfmt pg_dump:/usr/bin/pg_dump; do \
 	  cmd=$${pair%%:*}; path=$${pair#*:}; [ -x "$$path" ] || missing="$$missing $$cmd"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages for:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	    chromium poppler-utils gettext >/dev/null; \
+	    chromium poppler-utils gettext postgresql-client >/dev/null; \
 	fi
 
 # Compiles every catalogue under balekdusun/: each app's <app>/locale and the project-level locale/ (lib's messages).

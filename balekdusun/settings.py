@@ -1,5 +1,6 @@
 """Settings for Balek Dusun. Configuration comes only from the environment (see README.md)."""
 
+import ipaddress
 import os
 import sys
 from importlib.util import find_spec
@@ -10,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from balekdusun.lib.env import database_config, env_bool, env_int, env_list, env_str
+from balekdusun.ops.logs import logging_config as ops_logging_config
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 WORK_DIR = Path.cwd()
@@ -68,10 +70,13 @@ INSTALLED_APPS = [
     "balekdusun.privacy",
     # Residents' data rights (UU PDP): requests, 3 x 24-hour clock; tunables in balekdusun/rights/conf.py.
     "balekdusun.rights",
+    "balekdusun.ops",
     "csp",
 ]
 
 MIDDLEWARE = [
+    # Very first: a request id on every log line and response, latency by route for /metrics (ops/middleware.py).
+    "balekdusun.ops.middleware.RequestMiddleware",
     # First: any error answered under /api/ (an unknown path, a crash in a later layer) leaves as the API's JSON.
     "balekdusun.core.apierrors.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -91,6 +96,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "balekdusun.core.middleware.PermissionsPolicyMiddleware",
     "balekdusun.core.middleware.OfficeRequiredMiddleware",
+    # Last (it calls the view): report pages and exports read from DATABASE_REPLICA_URL when set (ops/db.py).
+    "balekdusun.ops.db.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "balekdusun.urls"
@@ -176,7 +183,7 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS el
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
 # The health check answers the load balancer over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz", r"^readyz", r"^metrics"]
 X_FRAME_OPTIONS = "DENY"
 # An expired form (a phone left on a page overnight) gets a page that says what to do, in the user's language.
 CSRF_FAILURE_VIEW = "balekdusun.core.errors.csrf_failure"
@@ -283,12 +290,31 @@ LEAFLET_CONFIG = {
     "ATTRIBUTION_PREFIX": "Balek Dusun",
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "WARNING"},
-}
+# Operations (balekdusun/ops, docs/operations.md): logs (JSON lines with LOG_FORMAT=json, request and user ids),
+# /readyz, /metrics (METRICS_TOKEN and/or METRICS_ALLOWED_IPS), optional error reporting (SENTRY_DSN), dashboards
+# and exports from a read replica (DATABASE_REPLICA_URL). BACKUP_KEY is read by the backup commands only.
+LOG_FORMAT = env_str("LOG_FORMAT") or "text"
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json; got {LOG_FORMAT!r}")
+LOGGING = ops_logging_config(fmt=LOG_FORMAT, level=env_str("LOG_LEVEL") or "WARNING")
+METRICS_TOKEN = env_str("METRICS_TOKEN") or ""
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", [])
+for _net in METRICS_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_net, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"METRICS_ALLOWED_IPS: {_net!r} is no address or network (e.g. 10.0.0.0/8)")
+SENTRY_DSN = env_str("SENTRY_DSN") or ""
+try:
+    SENTRY_TRACES_SAMPLE_RATE = float(env_str("SENTRY_TRACES_SAMPLE_RATE") or 0)
+except ValueError:
+    raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE must be a number between 0 and 1") from None
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_config(env_str("DATABASE_REPLICA_URL"), base_dir=WORK_DIR,
+                                           prepared_statements=env_bool("DATABASE_PREPARED_STATEMENTS", True))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["balekdusun.ops.db.ReplicaRouter"]
+REPLICA_APPS = env_list("REPLICA_APPS", ["reports"])
 
 # Upload limits, shared by every import and attachment form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)

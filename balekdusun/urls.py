@@ -30,6 +30,7 @@ APP_URLS = {
     "privacy": "privacy/",
     "portal": "",  # public pages: /portal/..., /s/<code>
     "rights": "",  # public /portal/data/..., staff /rights/...
+    "ops": "",  # /readyz, /metrics (/healthz is core's)
 }
 for _app, _prefix in APP_URLS.items():
     try:

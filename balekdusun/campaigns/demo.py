@@ -53,7 +53,7 @@ def seed(ctx: dict) -> None:
 
 # --- PMI-origin figures, households and turfs ----------------------------------------------------------------
 
-# Sumatera Selatan placements (shared/DOMAIN.md): 194 (2021), 430 (2022, 350 to Malaysia),
+# Sumatera Selatan placements (docs/design.md "Domain facts"): 194 (2021), 430 (2022, 350 to Malaysia),
 # 925 (2023: Malaysia 729, Japan 171). The province row carries the totals; the OKI origin districts get a
 # share of them, spread over their villages, so the priority page has something to rank.
 PROVINCE_FIGURES = {

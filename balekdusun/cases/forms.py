@@ -18,7 +18,7 @@ from balekdusun.cases.models import (
 )
 from balekdusun.core.roles import WORKERS, Role
 
-# Destinations seen most in placements and complaints (shared/DOMAIN.md); anything else is typed as a code.
+# Destinations seen most in placements and complaints (docs/design.md "Domain facts"); anything else is typed as a code.
 COUNTRIES = [
     ("", "—"), ("MY", _("Malaysia")), ("HK", _("Hong Kong")), ("TW", _("Taiwan")), ("JP", _("Japan")),
     ("SG", _("Singapore")), ("KR", _("South Korea")), ("SA", _("Saudi Arabia")), ("AE", _("United Arab Emirates")),

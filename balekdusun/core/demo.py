@@ -10,7 +10,7 @@ DEMO_PASSWORD = "balekdusun-demo"
 OFFICES = [
     {"name": "BP3MI Sumatera Selatan", "short_name": "BP3MI Sumsel", "jurisdiction": ["16"],
      "address": "Jl. Kapten A. Rivai, Palembang", "city": "Palembang", "hotline_name": "Songket",
-     # The real "Songket" hotline number is to be confirmed by the office (see shared/DOMAIN.md).
+     # The real "Songket" hotline number is to be confirmed by the office (see docs/design.md "Domain facts").
      "hotline_phone": "0711-000-0000", "whatsapp": "0811-7000-000", "email": "bp3mi.sumsel@example.go.id"},
     {"name": "BP3MI Jawa Timur", "short_name": "BP3MI Jatim", "jurisdiction": ["35"],
      "address": "Jl. Raya Bandara Juanda, Sidoarjo", "city": "Sidoarjo", "hotline_name": "",

@@ -9,6 +9,7 @@ Paths under `/api/` are left to `core.apierrors.ApiErrorMiddleware`, which turns
 API's JSON error shape.
 """
 
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -23,7 +24,10 @@ def _is_public(request) -> bool:
 def _safe_back(request) -> str:
     """The page the visitor came from, when it was a page of this site (never an outside address)."""
     referer = request.META.get("HTTP_REFERER", "")
-    host = request.get_host() if hasattr(request, "get_host") else ""
+    try:
+        host = request.get_host() if hasattr(request, "get_host") else ""
+    except DisallowedHost:  # the 400 for a Host not in ALLOWED_HOSTS must not fail on that Host again
+        return ""
     for prefix in (f"https://{host}/", f"http://{host}/"):
         if host and referer.startswith(prefix):
             return referer

@@ -37,7 +37,9 @@ def healthz(request):
         db = "ok"
     except Exception as exc:  # noqa: BLE001 - a health check reports any failure rather than raising
         return JsonResponse({"status": "error", "database": f"error: {exc.__class__.__name__}"}, status=503)
-    return JsonResponse({"status": "ok", "database": db, "vendor": connection.vendor})
+    from balekdusun import __version__
+
+    return JsonResponse({"status": "ok", "database": db, "vendor": connection.vendor, "version": __version__})
 
 
 @login_required

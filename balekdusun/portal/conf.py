@@ -2,7 +2,7 @@
 
 from balekdusun.lib.env import env_int, env_str
 
-# National channels (shared/DOMAIN.md). The ministry's WhatsApp number (0811-8080-141 in our sources) is still to be
+# National channels (docs/design.md "Domain facts"). The ministry's WhatsApp number (0811-8080-141 in our sources) is still to be
 # confirmed, so the portal shows no national WhatsApp link until PORTAL_NATIONAL_WHATSAPP is set.
 NATIONAL_HOTLINE = env_str("PORTAL_NATIONAL_HOTLINE") or "0800-1000"
 NATIONAL_HOTLINE_ABROAD = env_str("PORTAL_NATIONAL_HOTLINE_ABROAD") or "+62-21-29244800"

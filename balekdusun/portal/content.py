@@ -1,6 +1,6 @@
 """Starting text of the information pages ("the legal way"), in Indonesian and English.
 
-Written in our own words from the facts in shared/DOMAIN.md (UU 18/2017, Perban 9/2020, ministry statements).
+Written in our own words from the facts in docs/design.md "Domain facts" (UU 18/2017, Perban 9/2020, ministry statements).
 Staff edit the pages afterwards; `seed_info_pages` only creates pages that do not exist yet.
 """
 

@@ -110,7 +110,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# Occupations that may not be charged placement costs (Perban 9/2020, shared/DOMAIN.md).
+# Occupations that may not be charged placement costs (Perban 9/2020, docs/design.md "Domain facts").
 ZERO_COST_SECTORS = {Sector.DOMESTIC, Sector.CAREGIVER, Sector.PLANTATION, Sector.AGRICULTURE, Sector.FISHING}
 
 

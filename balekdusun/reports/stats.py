@@ -268,7 +268,7 @@ def dashboard(user, codes: list[str], *, code: str | None = None, table: str = "
     * ``d``: the outreach days of the area `code` with their campaign's name (only a village has any).
 
     The caller checked that the user may open `codes`; rows are filtered by `sees_area` as `scoped` would."""
-    from django.db import connection
+    from django.db import connections, router
 
     from balekdusun.campaigns.models import Campaign, Outreach
     from balekdusun.core.scoping import sees_area
@@ -277,7 +277,8 @@ def dashboard(user, codes: list[str], *, code: str | None = None, table: str = "
     from balekdusun.regions.models import Area
 
     today = today or timezone.localdate()
-    qn = connection.ops.quote_name
+    using = router.db_for_read(RollupCounter)  # the replica in a report view when there is one (ops/db.py)
+    qn = connections[using].ops.quote_name
     rollup, area_t, material_t, outreach_t, campaign_t = (
         qn(m._meta.db_table) for m in (RollupCounter, Area, Material, Outreach, Campaign))
 
@@ -336,7 +337,7 @@ def dashboard(user, codes: list[str], *, code: str | None = None, table: str = "
     overdue, outreaches = 0, []
     dates: dict = {}  # SQLite returns the dates of a raw query as text
     wanted = set(codes)
-    rows = fetch_all("\nUNION ALL\n".join(sql), params)  # prepared on PostgreSQL: planning is half its cost
+    rows = fetch_all("\nUNION ALL\n".join(sql), params, using=using)  # prepared on PostgreSQL: planning is half its cost
     for part, area, period, key, value, name, extra, parent in rows:
         if part == "a":
             areas[area] = AreaName(area, value, name, key, parent)

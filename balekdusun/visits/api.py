@@ -23,6 +23,7 @@ from balekdusun.core import apierrors, ratelimit
 from balekdusun.core.apierrors import ErrorOut, FieldError
 from balekdusun.core.apitypes import ID_RULE, CleanBody, CleanSchema, StrictId
 from balekdusun.core.roles import has_perm
+from balekdusun.ops.metrics import sync_pushed
 from balekdusun.visits import conf, pull, services
 
 router = Router(tags=["sync"])
@@ -189,6 +190,7 @@ def push(request: HttpRequest, payload: PushIn):
         except ValidationError:
             device = None  # telemetry only: a bad report must not strand the phone's records
     results = services.push(user=request.user, records=payload.records, device=device)
+    sync_pushed(results)  # /metrics: records by status (balekdusun/ops/metrics.py)
     # 500 small results: encoded by pydantic's compiled serializer (the standard library takes ~1 ms).
     return HttpResponse(to_json({"results": results}), content_type="application/json")
 

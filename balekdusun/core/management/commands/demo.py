@@ -27,19 +27,65 @@ def seed_all(stdout=None) -> dict:
     return ctx
 
 
+def _lan_address() -> str:
+    """This machine's address on the local network (no packet is sent), for a demo served on 0.0.0.0."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def _check_public_url(public_url: str):
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(public_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CommandError(f"--public-url must look like https://HOST:PORT; got {public_url!r}")
+    return parts
+
+
+def serve_here(host: str, port: str, public_url: str = "") -> str:
+    """Sticker links (SITE_URL) point at the address the demo serves (or the proxy's --public-url), and that
+    host is allowed (ALLOWED_HOSTS; CSRF_TRUSTED_ORIGINS for an HTTPS proxy's origin)."""
+    if public_url:
+        parts = _check_public_url(public_url)
+        site_url = f"{parts.scheme}://{parts.netloc}"
+        hosts = [parts.hostname]
+    else:
+        shown = _lan_address() if host in ("0.0.0.0", "::", "[::]") else host
+        site_url = f"http://{shown}:{port}"
+        hosts = [shown]
+    settings.SITE_URL = site_url
+    for name in hosts + ([host] if host not in ("0.0.0.0", "::", "[::]") else []):
+        if name not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
+            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, name]
+    if site_url.startswith("https://") and site_url not in settings.CSRF_TRUSTED_ORIGINS:
+        settings.CSRF_TRUSTED_ORIGINS = [*settings.CSRF_TRUSTED_ORIGINS, site_url]
+    return site_url
+
+
 class Command(BaseCommand):
     help = "Migrate, load regions, seed demo data (idempotent), print the demo logins and serve the site."
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default="127.0.0.1:8000", help="HOST:PORT to serve on.")
+        parser.add_argument("--public-url", default="",
+                            help="Address phones use when a proxy serves the demo over HTTPS, e.g. "
+                                 "https://192.168.1.20:8443 (docs/operations.md); default http://HOST:PORT.")
         parser.add_argument("--no-serve", action="store_true", help="Prepare everything, then exit.")
         parser.add_argument("--skip-regions", action="store_true",
                             help="Do not (re)load the national region list (it must already be loaded).")
 
-    def handle(self, *args, addr, no_serve, skip_regions, **options):
+    def handle(self, *args, addr, no_serve, skip_regions, public_url="", **options):
         host, sep, port = addr.rpartition(":")
         if not sep or not host or not port.isdigit():
             raise CommandError(f"--addr must look like HOST:PORT, e.g. 127.0.0.1:8000; got {addr!r}")
+        if public_url:
+            _check_public_url(public_url)
         call_command("migrate", interactive=False, verbosity=0)
         if not skip_regions:
             call_command("load_regions", quiet=True, stdout=self.stdout)
@@ -51,5 +97,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         if no_serve:
             return
-        self.stdout.write(f"Serving on http://{addr}/ (DEBUG={settings.DEBUG}); Ctrl+C to stop.")
+        serve_here(host, port, public_url)
+        self.stdout.write(f"Serving on http://{addr}/ (DEBUG={settings.DEBUG}); sticker links point at "
+                          f"{settings.SITE_URL}. Ctrl+C to stop.")
         call_command("runserver", addr, use_reloader=False, use_threading=True)
