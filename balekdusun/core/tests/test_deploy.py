@@ -11,13 +11,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 DEPLOY = ROOT / "deploy"
-# The typed readers of balekdusun/lib/env.py, os.getenv, and deploy/gunicorn.conf.py's _int.
-ENV_READERS = {"env_str", "env_int", "env_bool", "env_list", "getenv", "_int"}
+# The typed readers of balekdusun/lib/env.py and os.getenv (os.environ and a module's own wrappers: below).
+ENV_READERS = {"env_str", "env_int", "env_bool", "env_list", "getenv"}
 # Read by the code but set by the tools around it, never by an office's IT officer.
 NOT_FOR_THE_ENV_FILE = {
     "DJANGO_SETTINGS_MODULE",  # set by the systemd units and by balekdusun/cli.py
     "TEST_DATABASE_NAME",  # pytest only
     "SERVER_SOFTWARE",  # set by gunicorn
+    "prometheus_multiproc_dir",  # the old spelling prometheus_client still reads; env.example sets the new one
     # Given once to `balekdusun create_admin` at installation (docs/install.md), never kept in the env file.
     "ADMIN_USERNAME", "ADMIN_EMAIL", "ADMIN_PASSWORD",
 }
@@ -25,19 +26,31 @@ NOT_FOR_THE_ENV_FILE = {
 
 def environment_reads(path: Path) -> set[str]:
     """Names of the environment variables a Python file reads: env_str("X") and the other typed readers of
-    balekdusun/lib/env.py, os.environ.get("X"), os.environ["X"], os.getenv("X")."""
+    balekdusun/lib/env.py, os.environ.get("X"), os.environ["X"], os.getenv("X"), and calls of the file's own
+    wrappers around them (a function that passes its first parameter to a reader, e.g. `_days("X", 30)`)."""
+    tree = ast.parse(path.read_text(), str(path))
+    readers = set(ENV_READERS)
+    for func in ast.walk(tree):
+        if isinstance(func, ast.FunctionDef) and func.args.args:
+            first = func.args.args[0].arg
+            if any(_reads(node, readers) and isinstance(node.args[0], ast.Name) and node.args[0].id == first
+                   for node in ast.walk(func) if isinstance(node, ast.Call) and node.args):
+                readers.add(func.name)
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
-                and isinstance(node.args[0].value, str):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-            on_environ = isinstance(func, ast.Attribute) and _is_environ(func.value) and name in {"get", "setdefault"}
-            if name in ENV_READERS or on_environ:
-                names.add(node.args[0].value)
+                and isinstance(node.args[0].value, str) and _reads(node, readers):
+            names.add(node.args[0].value)
         elif isinstance(node, ast.Subscript) and _is_environ(node.value) and isinstance(node.slice, ast.Constant):
             names.add(node.slice.value)
     return names
+
+
+def _reads(call: ast.Call, readers: set[str]) -> bool:
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    on_environ = isinstance(func, ast.Attribute) and _is_environ(func.value) and name in {"get", "setdefault"}
+    return name in readers or on_environ
 
 
 def _is_environ(node) -> bool:
@@ -71,8 +84,11 @@ def test_the_reader_finds_every_kind_of_read(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text('import os\nfrom os import environ\nA = env_str("ALPHA")\nB = env_int(\n    "BETA", 3)\n'
                       'C = os.environ.get("GAMMA")\nD = os.environ["DELTA"]\nE = os.getenv("EPSILON")\n'
-                      'F = environ.get("ZETA")\nG = {"x": 1}.get("NOT_ENV")\n')
-    assert environment_reads(sample) == {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA"}
+                      'F = environ.get("ZETA")\nG = {"x": 1}.get("NOT_ENV")\n'
+                      'def _days(name, default):\n    return env_int(name, default) or None\n'
+                      'def other(name):\n    return env_int("ETA", 1)\n'
+                      'H = _days("THETA", 30)\nI = other("NOT_ENV_EITHER")\n')
+    assert environment_reads(sample) == {"ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA"}
 
 
 def test_env_example_names_every_variable_the_code_reads():
