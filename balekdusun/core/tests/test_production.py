@@ -85,7 +85,8 @@ def site(tmp_path_factory):
         env = production.environment(tmp, database_url, GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="2",
                                      GUNICORN_THREADS="2", PROMETHEUS_MULTIPROC_DIR=str(tmp / "metrics"),
                                      CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{port}",
-                                     SITE_URL=f"https://127.0.0.1:{port}", SECURE_COOKIES="0")
+                                     SITE_URL=f"https://127.0.0.1:{port}", SECURE_COOKIES="0",
+                                     JOBS_SYNC_IMPORT_MAX_BYTES="1", JOBS_PROGRESS_DIR=str(tmp / "jobs-progress"))
         ids = json.loads(production.run_python({**env, "ADMIN_PASSWORD": PASSWORD}, SETUP).strip().splitlines()[-1])
 
         logs = {"gunicorn": tmp / "gunicorn.log"}
@@ -148,22 +149,20 @@ def sign_in(site) -> Browser:
 
 
 def follow_job(web: Browser, answer: requests.Response, timeout: float = 45) -> requests.Response:
-    """With background jobs, long work answers with its job page: wait there until the job offers its result and
-    return that (a download), or the page once it no longer says it is running. Without jobs: the answer itself."""
-    if not re.search(r"/jobs/[^/]+/?$", answer.url):
+    """With background jobs (balekdusun/jobs), long work answers with its job page /jobs/<id>/: poll its
+    status.json until the job has finished, which must be without failure; returns the job page. Without jobs the
+    answer is the work's own result and is returned as it is."""
+    if not re.search(r"/jobs/[0-9a-f-]{36}/$", answer.url):
         return answer
     deadline = time.monotonic() + timeout
-    page = answer
-    while time.monotonic() < deadline:
-        link = re.search(r'href="([^"]*/jobs/[^"]*download[^"]*)"', page.text)
-        if link:
-            return web.get(link.group(1).replace("&amp;", "&"))
-        if 'role="progressbar"' not in page.text and "progress" not in page.text.lower():
-            return page
+    while True:
+        status = web.get(answer.url + "status.json")
+        if status.status_code == 200 and status.json().get("finished"):
+            assert status.json()["status"] == "done", status.json()
+            return web.get(answer.url)
+        assert status.status_code in (200, 503), status.text  # 503: the database was busy a moment
+        assert time.monotonic() < deadline, f"the job at {answer.url} did not finish: {status.text}"
         time.sleep(0.5)
-        page = web.get(answer.url)
-        assert page.status_code == 200
-    raise AssertionError(f"the job at {answer.url} did not finish within {timeout} s")
 
 
 def count(site, model: str) -> int:
@@ -209,17 +208,26 @@ def test_production_smoke(site):
     answer = web.post("/planning/migration/", data={"csrfmiddlewaretoken": web.csrf("/planning/migration/")},
                       files={"file": ("data-pmi.csv", template.content, "text/csv")})
     assert answer.status_code == 200, answer.text[-2000:]
+    # With background jobs, a file over JOBS_SYNC_IMPORT_MAX_BYTES (1 byte here) is imported by the worker.
+    assert ("/jobs/" in answer.url) == site["ids"]["worker"], answer.url
     follow_job(web, answer)
     deadline = time.monotonic() + 45
     while count(site, "campaigns.MigrationStat") < 2:
         assert time.monotonic() < deadline, "the import did not finish"
         time.sleep(1)
 
-    # An export to download: the visit pushed above.
-    exported = follow_job(web, web.get("/reports/exports/visits.csv"))
-    assert exported.status_code == 200 and "csv" in exported.headers["Content-Type"], exported.headers
-    rows = [line for line in exported.content.decode("utf-8-sig").splitlines() if line.strip()]
-    assert len(rows) == 2, rows  # a header and the visit
+    # An export to download: the visit pushed above, streamed within the request ...
+    exports = [web.get("/reports/exports/visits.csv")]
+    if site["ids"]["worker"]:
+        # ... and prepared by the worker as a file to download when ready.
+        path = "/jobs/new/export/visits.csv"
+        job = follow_job(web, web.post(path, data={"csrfmiddlewaretoken": web.csrf(path)}))
+        assert "/jobs/" in job.url, job.url
+        exports.append(web.get(job.url + "file/"))
+    for exported in exports:
+        assert exported.status_code == 200 and "csv" in exported.headers["Content-Type"], exported.headers
+        rows = [line for line in exported.content.decode("utf-8-sig").splitlines() if line.strip()]
+        assert len(rows) == 2, rows  # a header and the visit
 
     assert requests.get(url + "/healthz", timeout=10).status_code == 200
     ready = requests.get(url + "/readyz", headers={"X-Forwarded-Proto": "https"}, allow_redirects=False, timeout=10)
