@@ -27,6 +27,7 @@ APP_URLS = {
     "cases": "cases/",
     "reports": "reports/",
     "field": "field/",
+    "jobs": "jobs/",
     "portal": "",  # public pages: /portal/..., /s/<code>
 }
 for _app, _prefix in APP_URLS.items():

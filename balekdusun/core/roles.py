@@ -40,6 +40,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "portal.manage": STAFF,
     "reports.view": ALL,
     "tokens.own": ALL,
+    "jobs.office": STAFF,  # see every background job of the office (others see their own)
 }
 
 
