@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -62,8 +63,12 @@ def job_detail(request, pk):
 
 @login_required
 def job_status(request, pk):
-    job = _job(request, pk)
-    return JsonResponse(figures(job))
+    try:
+        job = _job(request, pk)
+        return JsonResponse(figures(job))
+    except DatabaseError:
+        # The database is busy for a moment (SQLite while a job commits): the page asks again.
+        return JsonResponse({"busy": True}, status=503, headers={"Retry-After": "1"})
 
 
 @login_required

@@ -98,3 +98,9 @@ T = {
     "Your role does not allow this.": "Peran Anda tidak mengizinkan ini.",
     "all areas": "semua wilayah",
 }
+T.update({
+    "CSV in the background": "CSV di latar",
+    "XLSX in the background": "XLSX di latar",
+    "Activity report (PDF) in the background": "Laporan kegiatan (PDF) di latar",
+    "Make PDF in the background (large batches)": "Buat PDF di latar (batch besar)",
+})
