@@ -14,7 +14,8 @@ def _enqueue(job) -> None:
     from balekdusun.jobs.tasks import run_job
 
     result = run_job.enqueue(str(job.pk))
-    Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.task_id = str(result.id)
+    Job.objects.filter(pk=job.pk).update(task_id=job.task_id)
 
 
 def start(*, kind: str, owner, title: str = "", params: dict | None = None, upload=None) -> Job:
