@@ -67,7 +67,11 @@ class JobWorker(Worker):
                 close_old_connections()
                 if self.run_schedule:
                     schedule.tick()
-                super().run()  # batch mode: every ready task, then back here
+                try:
+                    super().run()  # batch mode: every ready task, then back here
+                except DatabaseError:
+                    # The database went away or stayed locked: log it and try again after the interval.
+                    logger.exception("worker %s could not read the queue", self.worker_id)
                 if time.monotonic() - last_recover > RECOVER_SECONDS:
                     self.recover()
                     last_recover = time.monotonic()

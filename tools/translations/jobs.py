@@ -8,7 +8,7 @@ T = {
         "Berkas berisi kesalahan; tidak ada yang diimpor. Perbaiki baris di bawah ini lalu unggah lagi.",
     "Only the first errors are listed.": "Hanya kesalahan pertama yang ditampilkan.",
     "The village is unknown or outside your jurisdiction.": "Desa tidak dikenal atau di luar wilayah kerja Anda.",
-    "upload by %(user)s": "unggahan oleh %(user)s",
+    "upload by %(user)s": "diunggah oleh %(user)s",
     "Your role no longer allows exports.": "Peran Anda tidak lagi membolehkan ekspor.",
     "Unknown export.": "Ekspor tidak dikenal.",
     "The campaign is unknown or outside your jurisdiction.":
