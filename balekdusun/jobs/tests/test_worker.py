@@ -80,7 +80,7 @@ def test_heartbeat_and_readiness(settings):
 
 def test_worker_command_once_runs_queued_jobs(alice):
     job = services.start(kind="rebuild_rollups", owner=alice)
-    call_command("worker", "--once", "--no-schedule")
+    call_command("worker", "--once", "--no-schedule", "--nice", "0")
     job.refresh_from_db()
     assert job.status == "done"
 
