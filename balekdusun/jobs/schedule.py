@@ -16,6 +16,7 @@ logger = logging.getLogger("balekdusun.jobs")
 SCHEDULE: list[tuple[str, timedelta]] = [
     ("reminders", timedelta(hours=1)),
     ("purge", timedelta(days=1)),
+    ("jobs_cleanup", timedelta(days=1)),
 ]
 
 
@@ -36,7 +37,27 @@ def run_purge() -> str | None:
     return f"purge: {outcome}"[:200]
 
 
-RUNNERS = {"reminders": run_reminders, "purge": run_purge}
+def run_jobs_cleanup() -> str:
+    """Finished jobs older than JOBS_KEEP_DAYS go, with their files and their queue entries."""
+    from django.conf import settings
+    from django_tasks_db.models import DBTaskResult
+
+    from balekdusun.jobs.models import Job
+
+    before = timezone.now() - timedelta(days=settings.JOBS_KEEP_DAYS)
+    old = Job.objects.filter(status__in=[Job.Status.DONE, Job.Status.FAILED], finished_at__lt=before)
+    n = 0
+    for job in old.iterator():
+        for f in (job.result_file, job.input_file):
+            if f:
+                f.delete(save=False)
+        job.delete()
+        n += 1
+    DBTaskResult.objects.filter(finished_at__lt=before).delete()
+    return f"removed {n} finished job(s)"
+
+
+RUNNERS = {"reminders": run_reminders, "purge": run_purge, "jobs_cleanup": run_jobs_cleanup}
 
 
 def claim(name: str, interval: timedelta, now=None) -> bool:

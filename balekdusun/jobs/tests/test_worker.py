@@ -62,8 +62,9 @@ def test_a_failing_runner_does_not_stop_the_others(monkeypatch):
     def broken():
         raise RuntimeError("smtp down")
 
-    monkeypatch.setattr(schedule, "RUNNERS", {"reminders": broken, "purge": lambda: "purged"})
-    assert schedule.tick() == ["reminders", "purge"]
+    monkeypatch.setattr(schedule, "RUNNERS", {"reminders": broken, "purge": lambda: "purged",
+                                              "jobs_cleanup": lambda: "cleaned"})
+    assert schedule.tick() == ["reminders", "purge", "jobs_cleanup"]
     assert ScheduleRun.objects.get(name="reminders").last_outcome == "failed"
 
 
@@ -110,3 +111,22 @@ def test_worker_loop_beats_runs_jobs_and_stops(alice, monkeypatch):
     assert not thread.is_alive()
     assert not WorkerHeartbeat.objects.filter(worker_id="loop-test").exists()
     assert Job.objects.filter(status="running").count() == 0
+
+
+def test_cleanup_removes_old_finished_jobs_and_their_files(alice, settings):
+    from django.core.files.base import ContentFile
+
+    settings.JOBS_KEEP_DAYS = 14
+    old = services.start(kind="rebuild_rollups", owner=alice)
+    recent = services.start(kind="rebuild_rollups", owner=alice)
+    running = services.start(kind="rebuild_rollups", owner=alice)
+    old.result_file.save("x.csv", ContentFile(b"a,b\n"), save=False)
+    Job.objects.filter(pk=old.pk).update(status="done", finished_at=timezone.now() - timedelta(days=15),
+                                         result_file=old.result_file.name)
+    Job.objects.filter(pk=recent.pk).update(status="failed", finished_at=timezone.now() - timedelta(days=3))
+    Job.objects.filter(pk=running.pk).update(status="running")
+    storage, name = old.result_file.storage, old.result_file.name
+    assert storage.exists(name)
+    assert schedule.run_jobs_cleanup() == "removed 1 finished job(s)"
+    assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, running.pk}
+    assert not storage.exists(name)
