@@ -9,6 +9,8 @@ from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
 
 from balekdusun.jobs import heartbeat, runner, schedule
 
@@ -52,7 +54,17 @@ class JobWorker(Worker):
     def run_once(self) -> None:
         """Run every queued job now, then the due scheduled work (tests and `worker --once`)."""
         runner.CURRENT_WORKER["id"] = self.worker_id
-        super().run()
+        # The library's loop, without its connection recycling (which would close a test's open transaction).
+        while True:
+            tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name,
+                                                         queue_name__in=self.queue_names)
+            with exclusive_transaction(tasks.db):
+                task_result = tasks.get_locked()
+                if task_result is not None:
+                    task_result.claim(self.worker_id)
+            if task_result is None:
+                break
+            self.run_task(task_result)
         if self.run_schedule:
             schedule.tick()
 
@@ -79,8 +91,11 @@ class JobWorker(Worker):
                     time.sleep(self.interval)
         finally:
             self.stop()
+            connection.close()
 
     def stop(self) -> None:
         self.running = False
         self._stop.set()
+        if self._beater is not None and self._beater is not threading.current_thread():
+            self._beater.join(BEAT_SECONDS + 5)
         heartbeat.stop(self.worker_id)
