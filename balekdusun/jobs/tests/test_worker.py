@@ -86,6 +86,19 @@ def test_worker_command_once_runs_queued_jobs(alice):
     assert job.status == "done"
 
 
+def _eventually(check, seconds=5.0) -> bool:
+    """True once `check()` is (the in-memory test database may refuse a read while the beat thread writes)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return True
+        except OperationalError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
 @pytest.mark.django_db(transaction=True)
 def test_worker_loop_beats_runs_jobs_and_stops(alice, monkeypatch):
     monkeypatch.setattr("balekdusun.jobs.worker.BEAT_SECONDS", 0.1)
@@ -104,7 +117,7 @@ def test_worker_loop_beats_runs_jobs_and_stops(alice, monkeypatch):
                 break
             time.sleep(0.1)
         assert job.status == "done" and job.worker_id == "loop-test"
-        assert WorkerHeartbeat.objects.filter(worker_id="loop-test").exists()
+        assert _eventually(lambda: WorkerHeartbeat.objects.filter(worker_id="loop-test").exists())
     finally:
         worker.stop()
         thread.join(10)
