@@ -44,12 +44,17 @@ def last_beat():
     return WorkerHeartbeat.objects.order_by("-beat_at").values_list("beat_at", flat=True).first()
 
 
-def readiness_check() -> tuple[bool, str]:
-    """For ops.readiness: ready while some worker beat within READY_WORKER_STALE_SECONDS."""
+class WorkerNotReady(RuntimeError):
+    pass
+
+
+def readiness_check() -> str:
+    """For ops.readiness (/readyz): a short detail while some worker beat within READY_WORKER_STALE_SECONDS;
+    raises otherwise (the contract of `balekdusun.ops.readiness.register`)."""
     at = last_beat()
     if at is None:
-        return False, "no worker has started"
-    age = (timezone.now() - at).total_seconds()
+        raise WorkerNotReady("no worker has started")
+    age = int((timezone.now() - at).total_seconds())
     if age > settings.READY_WORKER_STALE_SECONDS:
-        return False, f"last worker heartbeat {int(age)} s ago"
-    return True, f"last worker heartbeat {int(age)} s ago"
+        raise WorkerNotReady(f"last worker heartbeat {age} s ago (limit {settings.READY_WORKER_STALE_SECONDS} s)")
+    return f"last worker heartbeat {age} s ago"

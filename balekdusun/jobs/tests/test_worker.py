@@ -70,12 +70,13 @@ def test_a_failing_runner_does_not_stop_the_others(monkeypatch):
 
 def test_heartbeat_and_readiness(settings):
     settings.READY_WORKER_STALE_SECONDS = 60
-    assert heartbeat.readiness_check()[0] is False
+    with pytest.raises(heartbeat.WorkerNotReady, match="no worker"):
+        heartbeat.readiness_check()
     heartbeat.beat("w1", timezone.now())
-    ok, text = heartbeat.readiness_check()
-    assert ok and "heartbeat" in text
+    assert heartbeat.readiness_check() == "last worker heartbeat 0 s ago"
     WorkerHeartbeat.objects.update(beat_at=timezone.now() - timedelta(seconds=61))
-    assert heartbeat.readiness_check()[0] is False
+    with pytest.raises(heartbeat.WorkerNotReady, match="61 s ago"):
+        heartbeat.readiness_check()
     assert heartbeat.alive_ids() == set()
 
 
@@ -143,3 +144,18 @@ def test_cleanup_removes_old_finished_jobs_and_their_files(alice, settings):
     assert schedule.run_jobs_cleanup() == "removed 1 finished job(s)"
     assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, running.pk}
     assert not storage.exists(name)
+
+
+def test_readiness_check_is_registered_when_the_ops_app_exists(monkeypatch):
+    import types
+
+    registered = {}
+    readiness = types.ModuleType("balekdusun.ops.readiness")
+    readiness.register = lambda name, fn: registered.setdefault(name, fn)
+    monkeypatch.setitem(sys.modules, "balekdusun.ops", types.ModuleType("balekdusun.ops"))
+    monkeypatch.setitem(sys.modules, "balekdusun.ops.readiness", readiness)
+    sys.modules["balekdusun.ops"].readiness = readiness
+    from django.apps import apps
+
+    apps.get_app_config("jobs").ready()
+    assert registered == {"worker": heartbeat.readiness_check}
