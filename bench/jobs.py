@@ -186,6 +186,9 @@ def main():
             _common.figure(f"dashboard p95 during the export ({len(during)} requests)", during_p95 * 1000, "ms",
                            baseline=idle_p95 * 1000, target="≤ 2x idle", ok=during_p95 <= 2 * idle_p95),
         ]
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
     _common.report("jobs.tiny" if scale == "tiny" else "jobs", figures, scale=scale, rows=rows, visits=visits,
                    database="postgresql" if args.postgres else "sqlite", quick=scale != "full")
 
