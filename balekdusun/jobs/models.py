@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -60,10 +61,31 @@ class Job(models.Model):
         indexes = [models.Index(fields=["office", "-created_at"]), models.Index(fields=["status", "created_at"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.title}".strip()
+        # Kept in the audit log, read in either language: the file's name or the time, never words of one language.
+        if self.input_name:
+            return self.input_name
+        return timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M") if self.created_at else ""
 
     def get_absolute_url(self):
         return reverse("jobs:detail", args=[self.pk])
+
+    @property
+    def subject(self) -> str:
+        """What the job works on, in the reader's language (`title` holds only names: a village, a campaign)."""
+        from django.utils.translation import gettext
+
+        if self.kind == self.Kind.EXPORT:
+            from balekdusun.reports.exports import DATASETS
+
+            dataset = DATASETS.get(self.params.get("dataset"))
+            return f"{dataset.label}, {str(self.params.get('fmt', '')).upper()}" if dataset else ""
+        if self.kind == self.Kind.CAMPAIGN_PDF:
+            return gettext("Activity report of %(c)s") % {"c": self.title}
+        if self.kind == self.Kind.STICKER_SHEET:
+            return gettext("Sticker sheets of batch %(b)s") % {"b": self.title}
+        if self.kind == self.Kind.REBUILD_ROLLUPS:
+            return gettext("all areas")
+        return self.title
 
     @property
     def finished(self) -> bool:

@@ -130,7 +130,7 @@ def export_new(request, kind, fmt):
     if request.method != "POST":
         return _confirm(request, title=_("Prepare an export"), text=label, form=form)
     data = _form_data(source, ["area", "start", "end", "codes"])
-    job = services.start(kind=Job.Kind.EXPORT, owner=request.user, title=label,
+    job = services.start(kind=Job.Kind.EXPORT, owner=request.user,
                          params={"dataset": kind, "fmt": fmt, "form": data})
     return redirect(job)
 
@@ -149,7 +149,7 @@ def campaign_pdf_new(request, pk):
         return _confirm(request, title=_("Prepare a campaign report"), text=title, form=form, status=400)
     if request.method != "POST":
         return _confirm(request, title=_("Prepare a campaign report"), text=title, form=form)
-    job = services.start(kind=Job.Kind.CAMPAIGN_PDF, owner=request.user, title=title,
+    job = services.start(kind=Job.Kind.CAMPAIGN_PDF, owner=request.user, title=campaign.name,
                          params={"campaign": campaign.pk, "form": _form_data(source, ["start", "end"])})
     return redirect(job)
 
@@ -168,7 +168,7 @@ def sticker_sheet_new(request, pk):
         return _confirm(request, title=_("Prepare sticker sheets"), text=title, form=form, status=422)
     if request.method != "POST":
         return _confirm(request, title=_("Prepare sticker sheets"), text=title, form=form)
-    job = services.start(kind=Job.Kind.STICKER_SHEET, owner=request.user, title=title,
+    job = services.start(kind=Job.Kind.STICKER_SHEET, owner=request.user, title=str(batch),
                          params={"batch": batch.pk, "form": _form_data(source, list(SheetForm.base_fields))})
     return redirect(job)
 
@@ -178,5 +178,5 @@ def sticker_sheet_new(request, pk):
 def rebuild_new(request):
     if request.user.role != Role.ADMIN:
         raise PermissionDenied(_("Your role does not allow this."))
-    job = services.start(kind=Job.Kind.REBUILD_ROLLUPS, owner=request.user, title=_("all areas"))
+    job = services.start(kind=Job.Kind.REBUILD_ROLLUPS, owner=request.user)
     return redirect(job)

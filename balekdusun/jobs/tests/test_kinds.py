@@ -161,3 +161,13 @@ def test_sticker_sheet_job(login, carol, jane, offices):
     assert job.summary == {"stickers": 30}
     body = b"".join(client.get(reverse("jobs:download", args=[job.pk])).streaming_content)
     assert body.startswith(b"%PDF")
+
+
+def test_job_pages_speak_the_readers_language(login, carol, settings):
+    client = login(carol)
+    job = _export(client, kind="households", fmt="xlsx")  # started in Indonesian
+    assert "Rumah tangga, XLSX" in client.get(reverse("jobs:list")).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Households, XLSX" in page and "Data export" in page and "Waiting for a worker" in page
+    assert "Rumah tangga" not in page and "household" not in page.replace("Households", "")
