@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "balekdusun.rights",
     "balekdusun.ops",
     "csp",
+    # Background jobs (docs/jobs.md): Django's Tasks framework (django-tasks backport) with its database backend.
+    "django_tasks",
+    "django_tasks_db",
+    "balekdusun.jobs",
 ]
 
 MIDDLEWARE = [
@@ -324,3 +328,18 @@ if MODE == "production" and DEBUG:
     print("WARNING: DEBUG is on in production mode", file=sys.stderr)
 
 os.environ.setdefault("BALEKDUSUN_MODE", MODE)
+
+# --- background jobs (balekdusun/jobs, docs/jobs.md) -----------------------------------------------------------
+# Queued in the database (no extra service); `balekdusun worker` runs them and the schedule (jobs/schedule.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Live progress of a running job is written here, outside the job's own transaction: shared by every process.
+CACHES["jobs"] = ({"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL"),
+                   "KEY_PREFIX": "j"} if env_str("REDIS_URL") else
+                  {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                   "LOCATION": str(Path(env_str("JOBS_PROGRESS_DIR") or WORK_DIR / "jobs-progress"))})
+# Uploads up to this size are imported within the request as before; larger ones become a job.
+JOBS_SYNC_IMPORT_MAX_BYTES = env_int("JOBS_SYNC_IMPORT_MAX_BYTES", 256 * 1024)
+# The worker's readiness check fails when its heartbeat is older than this.
+READY_WORKER_STALE_SECONDS = env_int("READY_WORKER_STALE_SECONDS", 120)
+# Finished jobs' files and rows are deleted after this many days.
+JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 14)

@@ -28,6 +28,7 @@ APP_URLS = {
     "reports": "reports/",
     "field": "field/",
     "privacy": "privacy/",
+    "jobs": "jobs/",
     "portal": "",  # public pages: /portal/..., /s/<code>
     "rights": "",  # public /portal/data/..., staff /rights/...
     "ops": "",  # /readyz, /metrics (/healthz is core's)

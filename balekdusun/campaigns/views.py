@@ -1,6 +1,7 @@
 import calendar
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -94,6 +95,11 @@ def migration(request):
         require_perm(request.user, "campaigns.plan")
         if form.is_valid():
             upload = form.cleaned_data["file"]
+            if upload.size > settings.JOBS_SYNC_IMPORT_MAX_BYTES:
+                # A large file is imported by a background job (balekdusun/jobs) with a progress page.
+                from balekdusun.jobs import services as jobs
+
+                return redirect(jobs.start(kind="import_migration", owner=request.user, upload=upload))
             result = imports.import_migration(upload.file, upload.name, actor=request.user, user=request.user,
                                               source=_("upload by %(user)s") % {"user": request.user.username})
             if result.ok:
@@ -283,6 +289,12 @@ def households(request, code):
             upload = UploadForm(request.POST, request.FILES, prefix="u")
             if upload.is_valid():
                 f = upload.cleaned_data["file"]
+                if f.size > settings.JOBS_SYNC_IMPORT_MAX_BYTES:
+                    # A large list is imported by a background job (balekdusun/jobs) with a progress page.
+                    from balekdusun.jobs import services as jobs
+
+                    return redirect(jobs.start(kind="import_households", owner=request.user, upload=f,
+                                               title=village.name, params={"village": code}))
                 result = imports.import_households(f.file, f.name, village=village, actor=request.user)
                 if result.ok:
                     messages.success(request, _("Imported %(n)d households.") % {"n": result.created})

@@ -43,6 +43,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "tokens.own": ALL,
     "privacy.record": STAFF,
     "privacy.breach": frozenset({Role.ADMIN, Role.HEAD}),
+    "jobs.office": STAFF,  # see every background job of the office (others see their own)
 }
 
 

@@ -91,6 +91,13 @@ ROLES = (
                  "jauh dari desanya."),
             Step("reports:exports", "Ekspor data", "Mengunduh data dalam CSV atau XLSX, dengan judul kolom dan "
                  "isi dalam bahasa Indonesia."),
+            Step("jobs:list", "Pekerjaan latar", "Pekerjaan panjang kantor berjalan di latar: impor berkas besar, "
+                 "ekspor besar, laporan kegiatan kampanye, dan lembar stiker. Halaman ini menunjukkan kemajuan "
+                 "tiap pekerjaan; halaman boleh ditinggalkan."),
+            Step("jobs:detail", "Satu pekerjaan latar", "Kemajuan satu pekerjaan: berapa baris sudah dibaca dari "
+                 "berapa. Bila selesai, hasilnya (berkas untuk diunduh, atau jumlah baris diimpor) tampil di sini; "
+                 "bila gagal, sebabnya dan baris yang salah, dengan tombol Coba lagi.",
+                 link="#jobs-table a[href^='/jobs/']"),
             Step("portal:manage_jobs", "Lowongan resmi", "Lowongan kerja luar negeri resmi yang ditampilkan di "
                  "portal warga."),
             Step("portal:manage_agencies", "Perusahaan resmi (P3MI)", "Daftar perusahaan penempatan yang berizin, "

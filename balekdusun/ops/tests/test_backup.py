@@ -63,8 +63,10 @@ def test_wrong_key_damage_truncation_and_splicing_are_refused(monkeypatch):
         _open(b"PK\x03\x04 a zip file", key)
 
 
-@pytest.mark.parametrize("value", [None, "", "short", "!" * 44, crypto.generate_key()[:-4]])
+@pytest.mark.parametrize("value", [None, "", "short", "!" * 44, "truncated"])
 def test_bad_backup_keys_are_named(value):
+    if value == "truncated":  # a real key cut short; made here so test ids stay the same in every xdist worker
+        value = crypto.generate_key()[:-4]
     with pytest.raises(BackupError, match="BACKUP_KEY"):
         crypto.parse_key(value)
 

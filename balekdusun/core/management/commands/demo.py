@@ -8,7 +8,7 @@ from django.db import transaction
 from balekdusun.core import demo as core_demo
 
 # Each app's demo.seed(ctx) runs in this order; an app without demo.py is skipped.
-SEED_ORDER = ["core", "regions", "campaigns", "materials", "visits", "cases", "portal", "reports", "rights"]
+SEED_ORDER = ["core", "regions", "campaigns", "materials", "visits", "cases", "portal", "reports", "rights", "jobs"]
 
 
 def seed_all(stdout=None) -> dict:
@@ -79,8 +79,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="Prepare everything, then exit.")
         parser.add_argument("--skip-regions", action="store_true",
                             help="Do not (re)load the national region list (it must already be loaded).")
+        parser.add_argument("--no-worker", action="store_true",
+                            help="Do not start the background-job worker (`balekdusun worker`) beside the server.")
 
-    def handle(self, *args, addr, no_serve, skip_regions, public_url="", **options):
+    def handle(self, *args, addr, no_serve, skip_regions, public_url="", no_worker=False, **options):
         host, sep, port = addr.rpartition(":")
         if not sep or not host or not port.isdigit():
             raise CommandError(f"--addr must look like HOST:PORT, e.g. 127.0.0.1:8000; got {addr!r}")
@@ -98,6 +100,34 @@ class Command(BaseCommand):
         if no_serve:
             return
         serve_here(host, port, public_url)
+        worker = None if no_worker else start_worker(self.stdout)
         self.stdout.write(f"Serving on http://{addr}/ (DEBUG={settings.DEBUG}); sticker links point at "
                           f"{settings.SITE_URL}. Ctrl+C to stop.")
-        call_command("runserver", addr, use_reloader=False, use_threading=True)
+        try:
+            call_command("runserver", addr, use_reloader=False, use_threading=True)
+        finally:
+            stop_worker(worker)
+
+
+def start_worker(stdout=None):
+    """The background-job worker as a child process (imports, exports and reminders run there)."""
+    import os
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "balekdusun", "worker", "--interval", "0.5"]
+    env = {**os.environ, "BALEKDUSUN_MODE": settings.MODE}
+    process = subprocess.Popen(cmd, env=env)
+    if stdout is not None:
+        stdout.write(f"Background-job worker started (process {process.pid}); --no-worker to skip.")
+    return process
+
+
+def stop_worker(process) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(10)
+    except Exception:  # noqa: BLE001 - a worker that does not stop in time is killed
+        process.kill()
