@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from balekdusun.cases.crypto import EncryptedCharField, EncryptedTextField
 
@@ -30,7 +31,7 @@ class Verification(models.TextChoices):
 class RequestStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     ANSWERED = "answered", _("Answered")
-    REFUSED = "refused", _("Refused")
+    REFUSED = "refused", pgettext_lazy("data-rights request", "Refused")
 
 
 OPEN = (RequestStatus.RECEIVED,)

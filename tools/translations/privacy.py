@@ -2,10 +2,10 @@
 
 T = {
     # Audit actions of views and exports
-    "Personal data viewed": "Data pribadi dibuka",
+    "Personal data viewed": "Data pribadi dilihat",
     "Household viewed": "Data rumah tangga dibuka",
     "Outreach day viewed": "Hari kegiatan dibuka",
-    "Case viewed": "Data kasus dibuka",
+    "Case viewed": "Kasus dilihat",
     "Case attachment opened": "Lampiran kasus dibuka",
     "Data exported": "Data diekspor",
     "Activity report printed": "Laporan kegiatan dicetak",

@@ -35,8 +35,8 @@ T = {
     "Household": "Rumah tangga", "Village": "Desa", "Dusun": "Dusun", "RT": "RT", "RW": "RW",
     "Address description": "Keterangan alamat", "Head of household": "Kepala keluarga", "Phone": "Telepon",
     "Location (GPS)": "Lokasi (GPS)", "Consent recorded": "Persetujuan dicatat", "Recorded on": "Dicatat pada",
-    "Stickers": "Stiker", "Code": "Kode", "Placed": "Ditempel", "Office": "Kantor", "Visits": "Kunjungan",
-    "Cases": "Kasus", "Who used this data": "Siapa yang menggunakan data ini", "When": "Kapan", "What": "Apa",
+    "Stickers": "Stiker", "Code": "Kode", "Placed": "Terpasang", "Office": "Kantor", "Visits": "Kunjungan",
+    "Cases": "Kasus", "Who used this data": "Siapa yang menggunakan data ini", "When": "Waktu", "What": "Apa",
     "Other use": "Penggunaan lain", "Who": "Siapa", "Made on": "Dibuat pada",
     # Forms
     "See: a copy of everything we hold about your household. Correct: we fix what is wrong. Delete: we remove your "
@@ -110,7 +110,7 @@ T = {
         "Periksa identitas orang itu secara langsung sebelum menjawab.",
     "This request does not ask for a copy.": "Permintaan ini tidak meminta salinan.",
     "This request does not ask for a correction.": "Permintaan ini tidak meminta koreksi.",
-    "Unknown field: %(f)s": "Kolom tidak dikenal: %(f)s",
+    "Unknown field: %(f)s": "Isian tidak dikenal: %(f)s",
     "Nothing was changed. Edit the fields the resident named.":
         "Tidak ada yang diubah. Ubah kolom yang disebut warga.",
     "Say why the request is refused: the resident is told.":

@@ -34,7 +34,7 @@ def test_head_records_a_breach_and_gets_the_letter(page, browser_login, dave):
     shown = page.inner_text("#deadline")
     assert shown.startswith("Beri tahu") and f"{deadline.day} {months[deadline.month - 1]} {deadline.year}" in shown
     assert f"{deadline:%H:%M}" in shown
-    assert "Data kasus dibuka: 1" in page.inner_text("main")
+    assert "Kasus dilihat: 1" in page.inner_text("main")
     with page.expect_response(lambda r: r.url.endswith("/letter.pdf")) as info:
         page.click(f"main a[href$='/{notice.reference}/letter.pdf']")
     response = info.value

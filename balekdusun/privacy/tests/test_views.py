@@ -188,7 +188,7 @@ def test_head_records_a_breach_and_prints_the_letter(en, dave, offices):
     text = pdf_text(letter.content)
     assert "Pasal 46" in text and "Undang-Undang Nomor 27 Tahun 2022" in text
     assert "Nama warga dan pelapor" in text  # the categories, in Indonesian
-    assert "Data diekspor" in text and "Data kasus dibuka" in text  # accesses of the window, in words
+    assert "Data diekspor" in text and "Kasus dilihat" in text  # accesses of the window, in words
     assert "tercatat 2 kali" in text
     assert "42 orang" in text and "72 jam" in text
     assert AuditEntry.objects.filter(action="privacy.breach_letter", actor=dave).count() == 1
