@@ -108,3 +108,49 @@ def test_a_corrected_visit_reaches_the_other_phones(client, bearer, bob, carol, 
     resolve_conflict(conflict=SyncConflict.objects.get(), actor=carol, take_incoming=True)
     [row] = client.get(PULL, {"cursor": cursor}, **h).json()["visits"]
     assert row[0] == record["uuid"] and row[3] == "refused"
+
+
+def test_sign_in_carries_the_first_pull(client, bob, field_setup):
+    """`pull: true` puts the first pull in the sign-in's answer (one round trip); older clients are unchanged."""
+    from conftest import PASSWORD
+
+    from balekdusun.visits.models import DeviceStatus
+
+    def sign_in(**extra):
+        return client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": PASSWORD,
+                                                             "device_name": "d-9", **extra}),
+                           content_type="application/json", HTTP_ACCEPT_ENCODING="gzip")
+
+    plain = sign_in()
+    assert plain.status_code == 200 and json.loads(
+        gzip.decompress(plain.content) if plain.get("Content-Encoding") == "gzip" else plain.content)["pull"] is None
+    r = sign_in(pull=True)
+    assert r.status_code == 200 and r["Content-Encoding"] == "gzip"
+    body = json.loads(gzip.decompress(r.content))
+    first = body["pull"]
+    assert first["full"] is True
+    assert {x["i"] for x in first["households"]} == {x.pk for x in field_setup["households"]}
+    assert [t["id"] for t in first["turfs"]] == [field_setup["turf"].pk]
+    # The token of this answer works, and the pull's cursor is a real one: a delta of nothing afterwards.
+    h = {"HTTP_AUTHORIZATION": f"Bearer {body['token']}"}
+    Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
+    delta = client.get(PULL, {"cursor": first["cursor"]}, **h).json()
+    assert delta["full"] is False and delta["households"] == [] and "turfs" not in delta
+    assert DeviceStatus.objects.get(user=bob, device_id="d-9").last_pull_at is not None
+    # Signing in again with that cursor: only what changed.
+    again = json.loads(gzip.decompress(sign_in(pull=True, cursor=first["cursor"]).content))["pull"]
+    assert again["full"] is False and again["households"] == []
+    # A cursor the server cannot read gives everything again, never an error at sign-in.
+    bad = json.loads(gzip.decompress(sign_in(pull=True, cursor="not-a-cursor").content))["pull"]
+    assert bad["full"] is True and len(bad["households"]) == 5
+
+
+def test_sign_in_pull_flag_is_strict_and_wrong_password_pulls_nothing(client, bob, field_setup):
+    from conftest import PASSWORD
+
+    r = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": PASSWORD, "pull": 1}),
+                    content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "pull"
+    r = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": "nope", "pull": True}),
+                    content_type="application/json")
+    assert r.status_code == 401 and "pull" not in r.json() and "households" not in r.content.decode()

@@ -58,14 +58,17 @@ function loginScreen(message) {
     const f = new FormData(form);
     msg.hidden = true;
     try {
-      const res = await sync.login(f.get("username").trim(), f.get("password"), otpLabel.hidden ? "" : (f.get("otp") || "").trim());
+      const username = f.get("username").trim();
       const previous = await db.kv.get("user");
+      const cursor = previous && previous.username === username ? await db.kv.get("cursor") : null;
+      const res = await sync.login(username, f.get("password"), otpLabel.hidden ? "" : (f.get("otp") || "").trim(), cursor);
       const ops = [["kv", "put", res.token, "token"], ["kv", "put", res.user, "user"], ["kv", "put", null, "lastError"]];
       if (previous && previous.username !== res.user.username) ops.push(["kv", "put", null, "cursor"]);
       await db.batch(ops);
       await loadSession();
-      // Deliver what waited for this sign-in (the outbox survives an expired session), then pull.
-      const res2 = await sync.syncNow();
+      // The answer carried the first pull; deliver what waited for this sign-in (the outbox survives an
+      // expired session), if anything did.
+      const res2 = await sync.afterLogin(res);
       if (location.hash && location.hash !== "#/") location.hash = "#/";
       await route();
       if (!res2.ok) flash(errorText(res2.error));

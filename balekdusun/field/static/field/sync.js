@@ -75,11 +75,27 @@ async function call(path, { method = "GET", body, token, auth = true } = {}) {
 }
 
 // `otp`: the authenticator app's code, sent only when the server asked for it (roles with two-step sign-in).
-export async function login(username, password, otp = "") {
+// The answer carries the first pull (`pull: true`): signing in and the first sync cost one round trip.
+// `cursor`: the phone's last cursor, sent only when the same officer signs in again (a delta, not everything).
+export async function login(username, password, otp = "", cursor = null) {
   const device = await deviceId();
-  const body = { username, password, device_name: device };
+  const body = { username, password, device_name: device, pull: true };
   if (otp) body.otp = otp;
+  if (cursor) body.cursor = cursor;
   return call("/token", { method: "POST", body, auth: false });
+}
+
+// After a sign-in whose answer carried the pull: store it; push only if this officer has records waiting
+// (then pull again, as every sync does). Resolves like syncNow().
+export async function afterLogin(res) {
+  if (!res.pull) return syncNow();
+  await store(res.pull);
+  const { pending } = await counts(res.user.username);
+  if (pending) return syncNow();
+  failures = 0;
+  clearTimeout(timer);
+  await db.batch([["kv", "put", null, "retryAt"], ["kv", "put", new Date().toISOString(), "lastSync"], ["kv", "put", null, "lastError"]]);
+  return { ok: true, acked: 0 };
 }
 
 // What the sticker code is, asked of the server when the phone holds no answer (a few hundred bytes).
