@@ -112,9 +112,8 @@ def test_a_corrected_visit_reaches_the_other_phones(client, bearer, bob, carol, 
 
 def test_sign_in_carries_the_first_pull(client, bob, field_setup):
     """`pull: true` puts the first pull in the sign-in's answer (one round trip); older clients are unchanged."""
-    from conftest import PASSWORD
-
     from balekdusun.visits.models import DeviceStatus
+    from conftest import PASSWORD
 
     def sign_in(**extra):
         return client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": PASSWORD,

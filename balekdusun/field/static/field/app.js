@@ -1,11 +1,15 @@
 // Balek Dusun field app: hash-routed screens over IndexedDB. Works offline after the first visit.
 import * as db from "./db.js";
-import { householdForm, label, validate, visitForm } from "./forms.js";
-import { position } from "./geo.js";
 import { fmtDate, fmtTime, getLang, setLang, t, tf } from "./i18n.js";
-import { turfMap } from "./map.js";
 import * as sync from "./sync.js";
-import { h, mount } from "./ui.js";
+import { h, label, mount, validate } from "./ui.js";
+
+// Only what the sign-in screen needs is imported up front (five modules: one wave of requests on a weak signal,
+// within the browser's six connections). The forms and the map load after the first screen is drawn, while the
+// officer types (and from the service worker's cache after that).
+const later = () => Promise.all([import("./forms.js"), import("./map.js")]);
+let lazy = null;
+function screens() { return (lazy = lazy || later()); }
 
 const appEl = document.getElementById("app");
 let session = null; // {token, user: {username, name}}
@@ -184,6 +188,7 @@ let watch = null;
 async function mapScreen(id) {
   const { turf, outreach } = await findTurf(id);
   if (!turf) return homeScreen();
+  const [, { turfMap }] = await screens();
   const houses = (await walk(turf, outreach)).map((x) => ({ ...x, done: !!x.v }));
   const holder = h("div", { id: "map-holder" });
   let me = null;
@@ -228,6 +233,7 @@ async function visitScreen(turfId, key) {
   const { turf, outreach } = await findTurf(turfId);
   const hh = await db.get("households", key);
   if (!turf || !hh) return homeScreen();
+  const [{ visitForm }] = await screens();
   const form = await visitForm({
     household: hh, outreach, turf, user: session.user.username, token: session.token,
     onSaved: () => {
@@ -244,6 +250,7 @@ async function visitScreen(turfId, key) {
 async function newHouseholdScreen(turfId) {
   const { turf, outreach } = await findTurf(turfId);
   if (!turf) return homeScreen();
+  const [{ householdForm }] = await screens();
   const form = await householdForm({
     outreach, turf, user: session.user.username,
     onSaved: (local) => { flash(t("saved")); location.hash = `#/visit/${turf.id}/${local.k}`; },
@@ -331,6 +338,8 @@ async function start() {
   sync.onChange(() => refreshBadge());
   await route();
   appEl.dataset.ready = "1";
+  performance.mark("field:ready");
+  setTimeout(screens, 0);
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register(appEl.dataset.sw, { scope: appEl.dataset.scope }).catch(() => {});
   }
