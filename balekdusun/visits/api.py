@@ -44,7 +44,9 @@ class TokenIn(CleanBody):
                      "Without it such a user gets 401 `auth.second_factor`; a wrong one 401 `auth.second_factor_wrong`; "
                      "a user who has not set it up yet 403 `auth.second_factor_setup`.")
     pull: Flag = Field(default=False, description="`true`: the answer also carries the first pull (`pull`, as "
-                       "`GET /pull` answers it), so signing in and the first sync cost one round trip. " + FLAG_RULE)
+                       "`GET /pull` answers it), so signing in and the first sync cost one round trip. Without a "
+                       "cursor it holds only the houses of the officer's own turfs and says `partial: true`: the "
+                       "next pull (with its cursor) brings the rest of the villages. " + FLAG_RULE)
     cursor: str = Field(default="", max_length=4000, description="With `pull`: the cursor of the phone's previous "
                         "pull (only when the same user signs in again); an unknown one gives a full pull.")
 
@@ -114,9 +116,9 @@ def token(request: HttpRequest, payload: TokenIn):
         # The first sync in the sign-in's own round trip (2 s saved on a weak signal). A cursor this server cannot
         # read only means the phone gets everything again.
         try:
-            answer["pull"] = pull.build(user, payload.cursor or None)
+            answer["pull"] = pull.build(user, payload.cursor or None, first=True)
         except pull.BadCursor:
-            answer["pull"] = pull.build(user, None)
+            answer["pull"] = pull.build(user, None, first=True)
         if payload.device_name:
             services.report_device(user=user, pulled=True, device={"id": payload.device_name[:64]})
         # Written as the pull view writes it (compact; the schema's validation of 2,000 rows would cost ~10 ms).

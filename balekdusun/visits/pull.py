@@ -96,7 +96,11 @@ def household_row(h) -> dict:
     return row
 
 
-def build(user, cursor: str | None) -> dict:
+def build(user, cursor: str | None, *, first: bool = False) -> dict:
+    """The pull answer. `first` (the pull carried by a sign-in without a cursor): households and visits only of
+    the houses on the officer's own turfs (every turf of a day where they have none), so the walk list is usable
+    at once; the cursor then names no village as held, and the next pull brings the rest of the villages (the
+    neighbours the duplicate warning needs) as a delta. `partial: true` says so."""
     from balekdusun.campaigns.models import Household, Turf, TurfStop
     from balekdusun.materials.models import Material, Sticker, StickerStatus
     from balekdusun.visits.models import Outcome, Visit
@@ -160,6 +164,15 @@ def build(user, cursor: str | None) -> dict:
     # Households of the assigned villages (the walk lists plus neighbours, for the duplicate warning).
     fields = ("id", "village_id", "dusun", "rt", "rw", "address", "latitude", "longitude", "client_uuid")
     qs = scoped(user, Household).filter(village_id__in=villages)
+    first = first and since is None
+    if first:
+        on_turfs = set()
+        for o in outreaches:
+            day = [t for t in sections["turfs"] if t["o"] == o.pk]
+            for t in [t for t in day if t["mine"]] or day:
+                on_turfs.update(t["stops"])
+        qs = qs.filter(pk__in=sorted(on_turfs))
+        out["partial"] = True
     if since is not None:
         qs = qs.filter(Q(updated_at__gte=since - OVERLAP) | ~Q(village_id__in=known_villages))
     out["households"] = [household_row(h) for h in qs.order_by("id").values(*fields)]
@@ -167,12 +180,14 @@ def build(user, cursor: str | None) -> dict:
 
     # Doors already knocked on in the assigned outreaches (by this officer or a teammate).
     visits = scoped(user, Visit).filter(outreach_id__in=outreach_ids)
+    if first:
+        visits = visits.filter(household_id__in=sorted(on_turfs))
     if since is not None:
         visits = visits.filter(Q(received_at__gte=since - OVERLAP) | ~Q(village_id__in=known_villages))
     out["visits"] = [[str(u), o, h, oc, at.isoformat()] for u, o, h, oc, at in
                      visits.order_by("visited_at").values_list("uuid", "outreach_id", "household_id", "outcome",
                                                                "visited_at")]
-    out["cursor"] = encode_cursor({"t": now.isoformat(), "h": hashes, "v": villages})
+    out["cursor"] = encode_cursor({"t": now.isoformat(), "h": hashes, "v": [] if first else villages})
     return out
 
 

@@ -123,25 +123,31 @@ def test_sign_in_carries_the_first_pull(client, bob, field_setup):
     plain = sign_in()
     assert plain.status_code == 200 and json.loads(
         gzip.decompress(plain.content) if plain.get("Content-Encoding") == "gzip" else plain.content)["pull"] is None
+    # A neighbour in the village on no turf of bob's: not in the sign-in's answer, in the next pull.
+    neighbour = Household.objects.create(village_id=VILLAGE, dusun="I", rt="001", address="Tetangga")
+    Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
     r = sign_in(pull=True)
     assert r.status_code == 200 and r["Content-Encoding"] == "gzip"
     body = json.loads(gzip.decompress(r.content))
     first = body["pull"]
-    assert first["full"] is True
+    assert first["full"] is True and first["partial"] is True
     assert {x["i"] for x in first["households"]} == {x.pk for x in field_setup["households"]}
     assert [t["id"] for t in first["turfs"]] == [field_setup["turf"].pk]
-    # The token of this answer works, and the pull's cursor is a real one: a delta of nothing afterwards.
+    # The token of this answer works, and the pull's cursor is a real one: the rest of the village follows, then
+    # a delta of nothing.
     h = {"HTTP_AUTHORIZATION": f"Bearer {body['token']}"}
-    Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
-    delta = client.get(PULL, {"cursor": first["cursor"]}, **h).json()
-    assert delta["full"] is False and delta["households"] == [] and "turfs" not in delta
+    rest = client.get(PULL, {"cursor": first["cursor"]}, **h).json()
+    assert rest["full"] is False and "partial" not in rest and "turfs" not in rest
+    assert neighbour.pk in {x["i"] for x in rest["households"]}
+    delta = client.get(PULL, {"cursor": rest["cursor"]}, **h).json()
+    assert delta["households"] == [] and "turfs" not in delta
     assert DeviceStatus.objects.get(user=bob, device_id="d-9").last_pull_at is not None
     # Signing in again with that cursor: only what changed.
-    again = json.loads(gzip.decompress(sign_in(pull=True, cursor=first["cursor"]).content))["pull"]
-    assert again["full"] is False and again["households"] == []
-    # A cursor the server cannot read gives everything again, never an error at sign-in.
+    again = json.loads(gzip.decompress(sign_in(pull=True, cursor=rest["cursor"]).content))["pull"]
+    assert again["full"] is False and again["households"] == [] and "partial" not in again
+    # A cursor the server cannot read gives a first pull again, never an error at sign-in.
     bad = json.loads(gzip.decompress(sign_in(pull=True, cursor="not-a-cursor").content))["pull"]
-    assert bad["full"] is True and len(bad["households"]) == 5
+    assert bad["full"] is True and bad["partial"] is True and len(bad["households"]) == 5
 
 
 def test_sign_in_pull_flag_is_strict_and_wrong_password_pulls_nothing(client, bob, field_setup):

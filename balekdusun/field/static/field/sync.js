@@ -92,6 +92,9 @@ export async function afterLogin(res) {
   await store(res.pull);
   const { pending } = await counts(res.user.username);
   if (pending) return syncNow();
+  // The answer held the officer's own turfs only: the rest of the villages (the neighbours the duplicate warning
+  // needs) come with the next pull, in the background once the first screen is drawn.
+  if (res.pull.partial) setTimeout(() => syncNow(), 200);
   failures = 0;
   clearTimeout(timer);
   await db.batch([["kv", "put", null, "retryAt"], ["kv", "put", new Date().toISOString(), "lastSync"], ["kv", "put", null, "lastError"]]);
