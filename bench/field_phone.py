@@ -104,7 +104,7 @@ materials.issue_stock(outreach=outreach, material=brochure, quantity=40, officer
 batch = materials.create_batch(office=office, size=30, actor=coord)
 materials.issue_stickers(batch=batch, outreach=outreach, count=20, actor=coord)
 print(json.dumps({"outreach": outreach.pk, "turf": Turf.objects.get(outreach=outreach, name="Wilayah 1").pk,
-                  "house": houses[0].pk, "sticker": batch.stickers.order_by("code").last().code}))
+                  "house": houses[0].pk, "stops": [h.pk for h in houses[:200]], "sticker": batch.stickers.order_by("code").last().code}))
 """
 
 
@@ -141,7 +141,7 @@ def server(env: dict, log: Path):
     cmd = [str(Path(sys.executable).parent / "gunicorn"), "balekdusun.wsgi", "-w", "2", "-k", "gthread",
            "--threads", "4", "-b", f"127.0.0.1:{port}", "--log-level", "warning", "--preload",
            "--access-logfile", str(log),
-           "--access-logformat", '%(s)s %(D)s %(m)s %(U)s %({content-length}i)s %(B)s']
+           "--access-logformat", '%(s)s %(D)s %(m)s %(U)s %({content-length}i)s %(B)s q=%(q)s']
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
     try:
         _common.wait_ready(port)
@@ -158,11 +158,13 @@ def access_log(log: Path) -> list[dict]:
     rows = []
     for line in log.read_text().splitlines():
         parts = line.split()
-        if len(parts) != 6:
+        if len(parts) != 7 or not parts[6].startswith("q="):
             continue
-        status, micros, method, path, sent, received = parts
+        status, micros, method, path, sent, received, query = parts
+        # Up: the request body, or the query string of a GET (a pull's cursor travels there).
         rows.append({"status": int(status), "ms": int(micros) / 1000, "method": method, "path": path,
-                     "up": int(sent) if sent.isdigit() else 0, "down": int(received) if received.isdigit() else 0})
+                     "up": (int(sent) if sent.isdigit() else 0) + len(query) - 2,
+                     "down": int(received) if received.isdigit() else 0})
     return rows
 
 
@@ -220,9 +222,12 @@ def screens(page, ids: dict) -> dict:
     return out
 
 
-def pending_visits(n: int, outreach: int, turf: int, house: int, user: str, *, extra_households: int = 0) -> str:
-    """JavaScript that writes n pending visits (and extra households) straight into the app's IndexedDB."""
+def pending_visits(n: int, ids: dict, user: str, *, extra_households: int = 0) -> str:
+    """JavaScript that writes n pending visits to the turf's houses in turn (and extra households) straight into
+    the app's IndexedDB, as the visit form writes them."""
+    outreach, turf, stops = ids["outreach"], ids["turf"], json.dumps(ids["stops"])
     return f"""async () => {{
+      const stops = {stops};
       const db = await import('/static/field/db.js');
       const ops = [];
       const now = Date.now();
@@ -233,14 +238,15 @@ def pending_visits(n: int, outreach: int, turf: int, house: int, user: str, *, e
       for (let i = 0; i < {n}; i++) {{
         const uuid = crypto.randomUUID();
         const at = new Date(now - (i + 1) * 1000).toISOString();
-        const data = {{ outreach: {outreach}, turf: {turf}, household: {house}, visited_at: at, outcome: 'met',
+        const house = stops[i % stops.length];
+        const data = {{ outreach: {outreach}, turf: {turf}, household: house, visited_at: at, outcome: 'met',
           met_role: 'head', materials: [], sticker_code: '', topics: ['hotline', 'jobs'],
           migration: {{ abroad: [{{ country: 'MY', sector: 'plantation', procedural: false, year: 2022 }}], returnees: 0, planning: [] }},
           followups: [], knowledge: {{ legal_procedure: true, hotline: false, warning_signs: true }},
           latitude: -3.3, longitude: 104.9, accuracy_m: 12 }};
-        ops.push(['outbox', 'put', {{ uuid, type: 'visit', data, user: '{user}', k: 's{house}', created: at,
+        ops.push(['outbox', 'put', {{ uuid, type: 'visit', data, user: '{user}', k: 's' + house, created: at,
           status: 'pending', errors: [], label: 'Rumah' }}]);
-        ops.push(['visits', 'put', {{ uuid, o: {outreach}, k: 's{house}', outcome: 'met', at, status: 'pending' }}]);
+        ops.push(['visits', 'put', {{ uuid, o: {outreach}, k: 's' + house, outcome: 'met', at, status: 'pending' }}]);
       }}
       await db.batch(ops);
     }}"""
@@ -281,9 +287,9 @@ def one_run(browser, base: str, profile: str, ids: dict, trace_dir: Path | None)
             browser.stop_tracing()
             trace_dir = None
         figures.update(screens(page, ids))
-        page.evaluate(pending_visits(100, ids["outreach"], ids["turf"], ids["house"], "petugas"))
+        page.evaluate(pending_visits(100, ids, "petugas"))
         sync_now(page)  # the visit just saved, sent now like the app does after the tap
-        page.evaluate(pending_visits(100, ids["outreach"], ids["turf"], ids["house"], "petugas"))
+        page.evaluate(pending_visits(100, ids, "petugas"))
         figures["sync 100 pending visits"] = sync_now(page)
     finally:
         if trace_dir:
@@ -304,7 +310,7 @@ def day_bytes(browser, base: str, ids: dict, log: Path) -> dict:
         page.wait_for_selector("ul.turfs a")
         before = len(access_log(log))
         for _ in range(60):
-            page.evaluate(pending_visits(1, ids["outreach"], ids["turf"], ids["house"], "petugas"))
+            page.evaluate(pending_visits(1, ids, "petugas"))
             sync_now(page)
         time.sleep(0.5)
         rows = [r for r in access_log(log)[before:] if r["path"].startswith("/api/v1/sync/")]
@@ -330,7 +336,7 @@ def scale_run(browser, base: str, profile: str, ids: dict) -> dict:
         _cdp.send("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1,
                                                        "uploadThroughput": -1})
         held = page.evaluate("async () => (await (await import('/static/field/db.js')).table('households')).size")
-        page.evaluate(pending_visits(2000, ids["outreach"], ids["turf"], ids["house"], "petugas",
+        page.evaluate(pending_visits(2000, ids, "petugas",
                                      extra_households=5000 - held))
         counts = page.evaluate("""async () => { const db = await import('/static/field/db.js');
           return [(await db.table('households')).size, (await db.table('outbox')).size]; }""")

@@ -13,6 +13,8 @@ function screens() { return (lazy = lazy || later()); }
 
 const appEl = document.getElementById("app");
 let session = null; // {token, user: {username, name}}
+const FIRST_ROWS = 30; // rows of a walk list drawn with the screen (a 740 px screen shows about 12)
+const HOUSE_VISITS = 20; // latest visits listed on a household's screen
 
 async function loadSession() {
   const [token, user] = await Promise.all([db.kv.get("token"), db.kv.get("user")]);
@@ -171,15 +173,26 @@ async function walk(turf, outreach) {
 async function turfScreen(id) {
   const { turf, outreach } = await findTurf(id);
   if (!turf) return homeScreen();
-  const rows = (await walk(turf, outreach)).map(({ hh, n, v, href }) => h("li", { class: v ? "done" : "" },
+  const stops = await walk(turf, outreach);
+  const row = ({ hh, n, v, href }) => h("li", { class: v ? "done" : "" },
     h("a", { href }, h("span.pos", {}, `${n}.`), " ", label(hh)),
-    v ? h("span.badge" + (v.status === "pending" ? ".warn" : ".ok"), {}, t("o_" + v.outcome) + (v.status === "pending" ? " · " + t("pending_label") : "")) : null));
+    v ? h("span.badge" + (v.status === "pending" ? ".warn" : ".ok"), {}, t("o_" + v.outcome) + (v.status === "pending" ? " · " + t("pending_label") : "")) : null);
+  // The first screenful is drawn at once; the rest of a long walk list follows in small slices after the
+  // screen is up, so opening the list (and a save, which lands here) never waits for 200 rows.
+  const rows = stops.slice(0, FIRST_ROWS).map(row);
+  const list = rows.length ? h("ol.walk", {}, rows) : null;
+  const more = (from) => {
+    if (from >= stops.length || !document.body.contains(list)) return;
+    list.append(...stops.slice(from, from + FIRST_ROWS).map(row));
+    setTimeout(() => more(from + FIRST_ROWS), 0);
+  };
+  if (list) setTimeout(() => more(FIRST_ROWS), 0);
   mount(
     h("p", {}, h("a", { href: "#/" }, "← " + t("back"))),
     h("h1", {}, `${t("walk_list")}: ${turf.name}`),
     h("p.muted", {}, `${fmtDate(outreach.date, { weekday: true })} · ${outreach.vname}`),
     h("p.actions", {}, h("a.button", { href: `#/map/${turf.id}` }, t("map"))),
-    rows.length ? h("ol.walk", {}, rows) : h("p.muted", {}, t("no_stops")),
+    list || h("p.muted", {}, t("no_stops")),
     h("p.actions", {}, h("a.button", { href: `#/newhh/${turf.id}` }, "+ " + t("new_household"))),
   );
 }
@@ -215,7 +228,8 @@ async function householdScreen(turfId, key) {
   const { turf } = await findTurf(turfId);
   const hh = await db.get("households", key);
   if (!turf || !hh) return homeScreen();
-  const visits = [...(await db.table("visits")).values()].filter((v) => v.k === key).sort((a, b) => b.at.localeCompare(a.at));
+  const visits = [...(await db.table("visits")).values()].filter((v) => v.k === key).sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, HOUSE_VISITS);
   mount(
     h("p", {}, h("a", { href: `#/turf/${turf.id}` }, "← " + t("walk_list"))),
     h("h1", {}, t("household")),
@@ -240,7 +254,7 @@ async function visitScreen(turfId, key) {
       location.hash = `#/turf/${turf.id}`;
       flash(t("saved"));
       // Sending waits until the next screen is drawn: the tap answers first.
-      setTimeout(() => sync.syncNow().then(afterAutoSync), 50);
+      setTimeout(() => sync.syncNow().then(afterAutoSync), 300);
     },
     onCancel: () => history.back(),
   });
