@@ -159,3 +159,25 @@ def test_sign_in_pull_flag_is_strict_and_wrong_password_pulls_nothing(client, bo
     r = client.post("/api/v1/sync/token", json.dumps({"username": "bob", "password": "nope", "pull": True}),
                     content_type="application/json")
     assert r.status_code == 401 and "pull" not in r.json() and "households" not in r.content.decode()
+
+
+def test_cursor_is_compact_and_the_older_form_still_reads(client, bearer, bob, field_setup):
+    """The cursor travels up and down with every pull: short hashes in one string; an older cursor (a dict of
+    long hashes) still works and only has its sections sent once more."""
+    from balekdusun.visits.pull import SECTIONS, decode_cursor, encode_cursor
+
+    h = bearer(bob)
+    first = client.get(PULL, **h).json()
+    assert len(first["cursor"]) < 200
+    data = decode_cursor(first["cursor"])
+    assert set(data["h"]) == set(SECTIONS) and all(len(v) == 8 for v in data["h"].values())
+    Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
+    again = client.get(PULL, {"cursor": first["cursor"]}, **h).json()
+    assert "turfs" not in again and again["households"] == []
+    old = encode_cursor({"t": data["t"], "h": {name: "0" * 16 for name in SECTIONS}, "v": data["v"]})
+    resent = client.get(PULL, {"cursor": old}, **h).json()
+    assert resent["full"] is False and "turfs" in resent and resent["households"] == []
+    # A compact hash string of the wrong length is not a cursor of this server.
+    bad = encode_cursor({"t": data["t"], "h": "abc", "v": data["v"]})
+    r = client.get(PULL, {"cursor": bad}, **h)
+    assert r.status_code == 400 and r.json()["errors"][0]["field"] == "cursor"
