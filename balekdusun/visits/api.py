@@ -150,6 +150,11 @@ class PushIn(Schema):
     device: dict[str, Any] | None = Field(
         default=None, description="`{id, pending, failing, app_version}` (`DeviceIn`): what the phone says about "
         "itself. A malformed report is ignored; it never costs the records.")
+    pull: Flag = Field(default=False, description="`true`: the answer also carries a pull (`pull`, as `GET /pull` "
+                       "answers it for `cursor`, without this push's own visits), so a sync is one round trip. "
+                       + FLAG_RULE)
+    cursor: str | None = Field(default=None, max_length=4000, description="With `pull`: the cursor of the phone's "
+                               "previous pull; an unknown one gives a full pull (`full: true`).")
 
 
 class ResultOut(Schema):
@@ -163,6 +168,7 @@ class ResultOut(Schema):
 
 class PushOut(Schema):
     results: list[ResultOut]
+    pull: dict | None = Field(default=None, description="Only when asked (`pull: true`): schema `PullOut`")
 
 
 def gunzip_body(view):
@@ -210,8 +216,18 @@ def push(request: HttpRequest, payload: PushIn):
         except ValidationError:
             device = None  # telemetry only: a bad report must not strand the phone's records
     results = services.push(user=request.user, records=payload.records, device=device)
+    answer = {"results": results}
+    if payload.pull:
+        # The pull of this sync in the push's own round trip; the visits just answered are not sent back.
+        sent = {r["uuid"] for r in results if r.get("type") == "visit" and r.get("status") != "invalid"}
+        try:
+            answer["pull"] = pull.build(request.user, payload.cursor, skip_visits=sent)
+        except pull.BadCursor:
+            answer["pull"] = pull.build(request.user, None, skip_visits=sent)
+        if device:
+            services.report_device(user=request.user, pulled=True, device=device)
     # 500 small results: encoded by pydantic's compiled serializer (the standard library takes ~1 ms).
-    return HttpResponse(to_json({"results": results}), content_type="application/json")
+    return HttpResponse(to_json(answer), content_type="application/json")
 
 
 class PullQuery(_Text):

@@ -109,11 +109,12 @@ def household_row(h) -> dict:
     return row
 
 
-def build(user, cursor: str | None, *, first: bool = False) -> dict:
+def build(user, cursor: str | None, *, first: bool = False, skip_visits: set[str] = frozenset()) -> dict:
     """The pull answer. `first` (the pull carried by a sign-in without a cursor): households and visits only of
     the houses on the officer's own turfs (every turf of a day where they have none), so the walk list is usable
     at once; the cursor then names no village as held, and the next pull brings the rest of the villages (the
-    neighbours the duplicate warning needs) as a delta. `partial: true` says so."""
+    neighbours the duplicate warning needs) as a delta. `partial: true` says so. `skip_visits`: UUIDs the phone
+    has just been answered about (a pull carried by a push), left out of `visits`."""
     from balekdusun.campaigns.models import Household, Turf, TurfStop
     from balekdusun.materials.models import Material, Sticker, StickerStatus
     from balekdusun.visits.models import Outcome, Visit
@@ -199,7 +200,7 @@ def build(user, cursor: str | None, *, first: bool = False) -> dict:
         visits = visits.filter(Q(received_at__gte=since - OVERLAP) | ~Q(village_id__in=known_villages))
     out["visits"] = [[str(u), o, h, oc, at.isoformat()] for u, o, h, oc, at in
                      visits.order_by("visited_at").values_list("uuid", "outreach_id", "household_id", "outcome",
-                                                               "visited_at")]
+                                                               "visited_at") if str(u) not in skip_visits]
     # Truncated to the second (earlier, never later: a change is sent once more rather than missed).
     out["cursor"] = encode_cursor({"t": now.replace(microsecond=0).isoformat(), "h": "".join(hashes[n] for n in SECTIONS),
                                    "v": [] if first else villages})

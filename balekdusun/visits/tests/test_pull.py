@@ -181,3 +181,32 @@ def test_cursor_is_compact_and_the_older_form_still_reads(client, bearer, bob, f
     bad = encode_cursor({"t": data["t"], "h": "abc", "v": data["v"]})
     r = client.get(PULL, {"cursor": bad}, **h)
     assert r.status_code == 400 and r.json()["errors"][0]["field"] == "cursor"
+
+
+def test_push_carries_the_pull_without_its_own_visits(client, bearer, bob, carol, field_setup):
+    """`pull: true` on a push: one round trip per sync. The visits of this push are not sent back; a teammate's
+    visit is; an unreadable cursor gives a full pull; a push without it answers as before."""
+    h = bearer(bob)
+    first = client.get(PULL, **h).json()
+    teammate = visit_record(field_setup["households"][1], field_setup["outreach"], outcome="not_home")
+    assert client.post("/api/v1/sync/push", json.dumps({"records": [teammate]}), content_type="application/json",
+                       **h).json()["results"][0]["status"] == "created"
+    mine = visit_record(field_setup["households"][0], field_setup["outreach"])
+    r = client.post("/api/v1/sync/push", json.dumps({"records": [mine], "pull": True, "cursor": first["cursor"],
+                                                     "device": {"id": "p-7", "pending": 1}}),
+                    content_type="application/json", **h)
+    body = r.json()
+    assert body["results"][0]["status"] == "created"
+    pulled = body["pull"]
+    assert pulled["full"] is False and "turfs" not in pulled
+    uuids = {v[0] for v in pulled["visits"]}
+    assert teammate["uuid"] in uuids and mine["uuid"] not in uuids
+    assert Visit.objects.filter(uuid=mine["uuid"]).exists()
+    bad = client.post("/api/v1/sync/push", json.dumps({"records": [], "pull": True, "cursor": "zzz"}),
+                      content_type="application/json", **h).json()
+    assert bad["pull"]["full"] is True and len(bad["pull"]["households"]) == 5
+    plain = client.post("/api/v1/sync/push", json.dumps({"records": []}), content_type="application/json", **h).json()
+    assert plain == {"results": []}
+    strict = client.post("/api/v1/sync/push", json.dumps({"records": [], "pull": "yes"}),
+                         content_type="application/json", **h)
+    assert strict.status_code == 422 and strict.json()["errors"][0]["field"] == "pull"

@@ -118,19 +118,26 @@ export async function counts(user) {
   return { pending, failing, all: items.length };
 }
 
+// Push the outbox in batches; the last batch asks for the pull too (`pull: true`: one round trip per sync).
+// Resolves to {acked, pulled}: `pulled` is the pull's answer (already stored), or null when nothing was pushed.
 export async function pushAll(token, user) {
   const items = (await db.all("outbox")).filter((r) => r.user === user)
     .sort((a, b) => (a.type === b.type ? a.created.localeCompare(b.created) : a.type === "household" ? -1 : 1));
   const device = await deviceId();
   let acked = 0;
+  let pulled = null;
   const households = await db.table("households");
   for (let i = 0; i < items.length; i += BATCH) {
     const chunk = items.slice(i, i + BATCH);
+    const last = i + BATCH >= items.length;
     const { pending, failing } = await counts(user);
-    const data = await call("/push", {
-      method: "POST", token,
-      body: { records: chunk.map((r) => ({ type: r.type, uuid: r.uuid, data: r.data })), device: { id: device, pending, failing, app_version: APP_VERSION } },
-    });
+    const body = { records: chunk.map((r) => ({ type: r.type, uuid: r.uuid, data: r.data })), device: { id: device, pending, failing, app_version: APP_VERSION } };
+    if (last) {
+      body.pull = true;
+      const cursor = await db.kv.get("cursor");
+      if (cursor) body.cursor = cursor;
+    }
+    const data = await call("/push", { method: "POST", token, body });
     const byUuid = new Map(chunk.map((r) => [r.uuid, r]));
     const ops = [];
     for (const res of data.results || []) {
@@ -150,8 +157,9 @@ export async function pushAll(token, user) {
       }
     }
     await db.batch(ops);
+    if (data.pull) pulled = await store(data.pull);
   }
-  return acked;
+  return { acked, pulled };
 }
 
 // Write what a pull brought, in one transaction.
@@ -209,8 +217,8 @@ export function syncNow() {
     const user = (await db.kv.get("user")) || {};
     if (!token) return { ok: false, error: "auth" };
     try {
-      const acked = await pushAll(token, user.username);
-      await pull(token);
+      const { acked, pulled } = await pushAll(token, user.username);
+      if (!pulled) await pull(token);
       failures = 0;
       clearTimeout(timer);
       await db.batch([["kv", "put", null, "retryAt"], ["kv", "put", new Date().toISOString(), "lastSync"], ["kv", "put", null, "lastError"]]);
