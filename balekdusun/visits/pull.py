@@ -23,7 +23,7 @@ from balekdusun.visits import conf
 from balekdusun.visits.schemas import EARLIEST
 
 # A write committed just before a pull may carry a timestamp a little older than the pull's start.
-OVERLAP = dt.timedelta(seconds=30)
+OVERLAP = dt.timedelta(seconds=conf.PULL_OVERLAP_SECONDS)
 SECTIONS = ("me", "outreaches", "turfs", "materials", "stock", "mystock", "stickers", "sticker_state", "refs")
 
 # Destination countries offered first in the form (ISO 3166 alpha-2 -> Indonesian name).
