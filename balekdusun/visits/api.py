@@ -168,7 +168,9 @@ class ResultOut(Schema):
 
 class PushOut(Schema):
     results: list[ResultOut]
-    pull: dict | None = Field(default=None, description="Only when asked (`pull: true`): schema `PullOut`")
+    pull: dict | None = Field(default=None, description="Only when asked (`pull: true`): schema `PullOut`, "
+                              "without `server_time` and without `households`, `visits`, `dropped_villages` when "
+                              "they are empty")
 
 
 def gunzip_body(view):
@@ -224,6 +226,11 @@ def push(request: HttpRequest, payload: PushIn):
             answer["pull"] = pull.build(request.user, payload.cursor, skip_visits=sent)
         except pull.BadCursor:
             answer["pull"] = pull.build(request.user, None, skip_visits=sent)
+        # Empty lists are left out (the app reads a missing list as empty): a sync per door, 60 a day.
+        for key in ("households", "visits", "dropped_villages"):
+            if not answer["pull"][key]:
+                del answer["pull"][key]
+        del answer["pull"]["server_time"]
         if device:
             services.report_device(user=request.user, pulled=True, device=device)
     # 500 small results: encoded by pydantic's compiled serializer (the standard library takes ~1 ms).

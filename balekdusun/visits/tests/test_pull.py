@@ -168,7 +168,10 @@ def test_cursor_is_compact_and_the_older_form_still_reads(client, bearer, bob, f
 
     h = bearer(bob)
     first = client.get(PULL, **h).json()
-    assert len(first["cursor"]) < 200
+    # `<seconds>~<9 hashes of 8 hex digits>~<villages>`: no base64, so a gzip answer shrinks it.
+    seconds, hashes, villages = first["cursor"].split("~")
+    assert seconds.isdigit() and len(hashes) == 72 and villages == VILLAGE
+    assert all(c in "0123456789abcdef" for c in hashes)
     data = decode_cursor(first["cursor"])
     assert set(data["h"]) == set(SECTIONS) and all(len(v) == 8 for v in data["h"].values())
     Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
@@ -177,10 +180,15 @@ def test_cursor_is_compact_and_the_older_form_still_reads(client, bearer, bob, f
     old = encode_cursor({"t": data["t"], "h": {name: "0" * 16 for name in SECTIONS}, "v": data["v"]})
     resent = client.get(PULL, {"cursor": old}, **h).json()
     assert resent["full"] is False and "turfs" in resent and resent["households"] == []
-    # A compact hash string of the wrong length is not a cursor of this server.
-    bad = encode_cursor({"t": data["t"], "h": "abc", "v": data["v"]})
-    r = client.get(PULL, {"cursor": bad}, **h)
-    assert r.status_code == 400 and r.json()["errors"][0]["field"] == "cursor"
+    # The base64 form with the hashes in one string (written for a day before the plain form) still reads.
+    mid = encode_cursor({"t": data["t"], "h": hashes, "v": data["v"]})
+    assert "turfs" not in client.get(PULL, {"cursor": mid}, **h).json()
+    # Hash strings of the wrong length or alphabet, times that are no number or out of range: not a cursor.
+    for bad in (encode_cursor({"t": data["t"], "h": "abc", "v": data["v"]}), f"{seconds}~{hashes[:-1]}~{VILLAGE}",
+                f"{seconds}~{'Z' * 72}~{VILLAGE}", f"x1~{hashes}~{VILLAGE}", f"999999999999~{hashes}~{VILLAGE}",
+                f"1~{hashes}~{VILLAGE}", f"{seconds}~{hashes}~{VILLAGE}~x", "~~"):
+        r = client.get(PULL, {"cursor": bad}, **h)
+        assert r.status_code == 400 and r.json()["errors"][0]["field"] == "cursor", bad
 
 
 def test_push_carries_the_pull_without_its_own_visits(client, bearer, bob, carol, field_setup):
@@ -202,6 +210,13 @@ def test_push_carries_the_pull_without_its_own_visits(client, bearer, bob, carol
     uuids = {v[0] for v in pulled["visits"]}
     assert teammate["uuid"] in uuids and mine["uuid"] not in uuids
     assert Visit.objects.filter(uuid=mine["uuid"]).exists()
+    # Nothing new since: only the cursor comes back (empty lists and the server time are left out).
+    Household.objects.update(updated_at=timezone.now() - timedelta(hours=1))
+    Visit.objects.update(received_at=timezone.now() - timedelta(hours=1))
+    quiet = client.post("/api/v1/sync/push", json.dumps({"records": [], "pull": True, "cursor": pulled["cursor"]}),
+                        content_type="application/json", **h).json()["pull"]
+    assert quiet["full"] is False and quiet["cursor"]
+    assert not {"households", "visits", "dropped_villages", "server_time", "turfs"} & set(quiet)
     bad = client.post("/api/v1/sync/push", json.dumps({"records": [], "pull": True, "cursor": "zzz"}),
                       content_type="application/json", **h).json()
     assert bad["pull"]["full"] is True and len(bad["pull"]["households"]) == 5
