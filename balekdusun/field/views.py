@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 
 # Files of the app shell, cached by the service worker on install (the login screen needs all of them offline).
 SHELL = [
-    "field/app.js", "field/db.js", "field/sync.js", "field/i18n.js", "field/ui.js", "field/forms.js",
+    "field/app.js", "field/db.js", "field/sync.js", "field/i18n.js", "field/en.js", "field/ui.js", "field/forms.js",
     "field/geo.js", "field/map.js", "field/field.css", "field/icons/icon-192.png", "materials/stickercode.js",
 ]
 VERSION_NOTE = "2"

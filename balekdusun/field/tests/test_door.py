@@ -261,3 +261,22 @@ def test_sign_in_screen_accessible_with_errors_in_text(page, bob):
     assert page.inner_text("#err-username") == "Wajib diisi."
     assert page.get_attribute("input[name=username]", "aria-invalid") == "true"
     _axe(page, "sign-in with errors")
+
+
+def test_english_is_loaded_only_when_chosen_and_kept(page, bob, field_setup):
+    """The English strings are their own module: an Indonesian start never fetches them; the switch loads them,
+    every word changes, and the choice survives a restart."""
+    _login(page, field_setup["turf"])
+    assert _focused_heading(page) == "Kegiatan saya"
+    fetched = "() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/en.js'))"
+    assert page.evaluate(fetched) is False
+    page.click("button:has-text('English')")
+    page.wait_for_function("() => document.querySelector('h1').textContent === 'My outreach days'")
+    assert page.evaluate(fetched) is True and page.evaluate("document.documentElement.lang") == "en"
+    assert "Kegiatan" not in page.inner_text("#app")
+    page.reload()
+    page.wait_for_selector("#app[data-ready='1']")
+    assert _focused_heading(page) == "My outreach days"
+    _axe(page, "home in English")
+    page.click("button:has-text('Bahasa Indonesia')")
+    page.wait_for_function("() => document.querySelector('h1').textContent === 'Kegiatan saya'")

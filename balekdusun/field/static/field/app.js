@@ -103,7 +103,7 @@ function loginScreen(message) {
 function langSwitch() {
   return h("p.lang", {}, h("button.link", {
     type: "button", lang: getLang() === "en" ? "id" : "en",
-    onclick: async () => { setLang(getLang() === "en" ? "id" : "en"); await db.kv.set("lang", getLang()); route(); },
+    onclick: async () => { await setLang(getLang() === "en" ? "id" : "en"); await db.kv.set("lang", getLang()); route(); },
   }, t("language")));
 }
 
@@ -344,7 +344,7 @@ async function route() {
 
 async function start() {
   const [lang] = await Promise.all([db.kv.get("lang"), loadSession()]);
-  setLang(lang || "id");
+  await setLang(lang || "id");
   db.persist();
   window.addEventListener("hashchange", route);
   window.addEventListener("online", refreshBadge);
