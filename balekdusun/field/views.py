@@ -21,14 +21,15 @@ from django.views.decorators.http import require_GET
 
 # Files of the app shell, cached by the service worker on install (the login screen needs all of them offline).
 SHELL = [
-    "field/app.js", "field/db.js", "field/sync.js", "field/i18n.js", "field/ui.js", "field/forms.js",
+    "field/app.js", "field/db.js", "field/sync.js", "field/i18n.js", "field/en.js", "field/ui.js", "field/forms.js",
     "field/geo.js", "field/map.js", "field/field.css", "field/icons/icon-192.png", "materials/stickercode.js",
 ]
 VERSION_NOTE = "2"
 # Every module the sign-in screen needs, preloaded from the page's head: the browser fetches them all at once
-# instead of discovering them import by import (one round trip each: 2 s apiece on a weak signal).
-MODULES = ["field/app.js", "field/db.js", "field/forms.js", "field/geo.js", "field/i18n.js", "field/map.js",
-           "field/sync.js", "field/ui.js", "materials/stickercode.js"]
+# instead of discovering them import by import (one round trip each: 2 s apiece on a weak signal). Five, so they
+# fit the browser's six connections to the server and arrive in one wave; the forms, the map and the sticker-code
+# module are imported once the first screen is drawn. The stylesheet is inlined in the page (no request at all).
+MODULES = ["field/app.js", "field/db.js", "field/i18n.js", "field/sync.js", "field/ui.js"]
 TEMPLATES = Path(__file__).parent / "templates" / "field"
 
 
@@ -54,6 +55,12 @@ def _shell_urls() -> list[str]:
     return urls
 
 
+@lru_cache(maxsize=1)
+def _css() -> str:
+    with open(finders.find("field/field.css"), encoding="utf-8") as fh:
+        return fh.read()
+
+
 @require_GET
 @gzip_page
 @cache_control(no_cache=True)
@@ -62,7 +69,8 @@ def index(request):
     # own script is the hashed app.js, which imports ./db.js and the rest unhashed).
     modules = [settings.STATIC_URL + name for name in MODULES if name != "field/app.js"]
     return render(request, "field/index.html", {"version": _version() if not settings.DEBUG else "dev",
-                                                 "modules": [static("field/app.js"), *modules]})
+                                                 "modules": [static("field/app.js"), *modules],
+                                                 "css": _css() if not settings.DEBUG else _css.__wrapped__()})
 
 
 @require_GET

@@ -21,7 +21,7 @@ from pydantic_core import to_json
 
 from balekdusun.core import apierrors, ratelimit
 from balekdusun.core.apierrors import ErrorOut, FieldError
-from balekdusun.core.apitypes import ID_RULE, CleanBody, CleanSchema, StrictId
+from balekdusun.core.apitypes import FLAG_RULE, ID_RULE, CleanBody, CleanSchema, Flag, StrictId
 from balekdusun.core.roles import has_perm
 from balekdusun.ops.metrics import sync_pushed
 from balekdusun.visits import conf, pull, services
@@ -44,6 +44,12 @@ class TokenIn(CleanBody):
                      "a recovery code: needed when the role must use two-step sign-in (settings.OTP_REQUIRED_ROLES). "
                      "Without it such a user gets 401 `auth.second_factor`; a wrong one 401 `auth.second_factor_wrong`; "
                      "a user who has not set it up yet 403 `auth.second_factor_setup`.")
+    pull: Flag = Field(default=False, description="`true`: the answer also carries the first pull (`pull`, as "
+                       "`GET /pull` answers it), so signing in and the first sync cost one round trip. Without a "
+                       "cursor it holds only the houses of the officer's own turfs and says `partial: true`: the "
+                       "next pull (with its cursor) brings the rest of the villages. " + FLAG_RULE)
+    cursor: str = Field(default="", max_length=4000, description="With `pull`: the cursor of the phone's previous "
+                        "pull (only when the same user signs in again); an unknown one gives a full pull.")
 
 
 class TokenUser(Schema):
@@ -56,6 +62,8 @@ class TokenOut(Schema):
     token: str
     expires_at: str | None
     user: TokenUser
+    pull: dict | None = Field(default=None, description="Only when asked (`pull: true`): what `GET /pull` answers "
+                              "(schema `PullOut`) for this user, with the request's `cursor`")
 
 
 @router.post("/token", auth=None, response={200: TokenOut, 401: ErrorOut, 403: ErrorOut, 429: ErrorOut},
@@ -63,7 +71,8 @@ class TokenOut(Schema):
              description="429 after too many wrong passwords for this username or from this address (shared with "
              "the web login); the `Retry-After` header gives the seconds to wait, and until then even the right "
              "password is refused. A role that must use two-step sign-in also sends `otp` (asked here, at the "
-             "device's sign-in, never at a sync).")
+             "device's sign-in, never at a sync). With `pull: true` the answer carries the first pull too.")
+@decorate_view(gzip_page)
 def token(request: HttpRequest, payload: TokenIn):
     from balekdusun.core import twofactor
     from balekdusun.core.services import create_token
@@ -102,8 +111,20 @@ def token(request: HttpRequest, payload: TokenIn):
         for old in ApiToken.objects.filter(user=user, name=api_token.name, revoked_at__isnull=True).exclude(
                 pk=api_token.pk):
             revoke_token(token=old, actor=user)
-    return {"token": key, "expires_at": api_token.expires_at.isoformat() if api_token.expires_at else None,
-            "user": {"username": user.username, "name": user.display_name, "role": user.role}}
+    answer = {"token": key, "expires_at": api_token.expires_at.isoformat() if api_token.expires_at else None,
+              "user": {"username": user.username, "name": user.display_name, "role": user.role}}
+    if payload.pull:
+        # The first sync in the sign-in's own round trip (2 s saved on a weak signal). A cursor this server cannot
+        # read only means the phone gets everything again.
+        try:
+            answer["pull"] = pull.build(user, payload.cursor or None, first=True)
+        except pull.BadCursor:
+            answer["pull"] = pull.build(user, None, first=True)
+        if payload.device_name:
+            services.report_device(user=user, pulled=True, device={"id": payload.device_name[:64]})
+        # Written as the pull view writes it (compact; the schema's validation of 2,000 rows would cost ~10 ms).
+        return JsonResponse(answer, json_dumps_params={"separators": (",", ":"), "ensure_ascii": False})
+    return answer
 
 
 class DeviceIn(_Text):
@@ -130,6 +151,11 @@ class PushIn(Schema):
     device: dict[str, Any] | None = Field(
         default=None, description="`{id, pending, failing, app_version}` (`DeviceIn`): what the phone says about "
         "itself. A malformed report is ignored; it never costs the records.")
+    pull: Flag = Field(default=False, description="`true`: the answer also carries a pull (`pull`, as `GET /pull` "
+                       "answers it for `cursor`, without this push's own visits), so a sync is one round trip. "
+                       + FLAG_RULE)
+    cursor: str | None = Field(default=None, max_length=4000, description="With `pull`: the cursor of the phone's "
+                               "previous pull; an unknown one gives a full pull (`full: true`).")
 
 
 class ResultOut(Schema):
@@ -143,6 +169,9 @@ class ResultOut(Schema):
 
 class PushOut(Schema):
     results: list[ResultOut]
+    pull: dict | None = Field(default=None, description="Only when asked (`pull: true`): schema `PullOut`, "
+                              "without `server_time` and without `households`, `visits`, `dropped_villages` when "
+                              "they are empty")
 
 
 def gunzip_body(view):
@@ -191,8 +220,23 @@ def push(request: HttpRequest, payload: PushIn):
             device = None  # telemetry only: a bad report must not strand the phone's records
     results = services.push(user=request.user, records=payload.records, device=device)
     sync_pushed(results)  # /metrics: records by status (balekdusun/ops/metrics.py)
+    answer = {"results": results}
+    if payload.pull:
+        # The pull of this sync in the push's own round trip; the visits just answered are not sent back.
+        sent = {r["uuid"] for r in results if r.get("type") == "visit" and r.get("status") != "invalid"}
+        try:
+            answer["pull"] = pull.build(request.user, payload.cursor, skip_visits=sent)
+        except pull.BadCursor:
+            answer["pull"] = pull.build(request.user, None, skip_visits=sent)
+        # Empty lists are left out (the app reads a missing list as empty): a sync per door, 60 a day.
+        for key in ("households", "visits", "dropped_villages"):
+            if not answer["pull"][key]:
+                del answer["pull"][key]
+        del answer["pull"]["server_time"]
+        if device:
+            services.report_device(user=request.user, pulled=True, device=device)
     # 500 small results: encoded by pydantic's compiled serializer (the standard library takes ~1 ms).
-    return HttpResponse(to_json({"results": results}), content_type="application/json")
+    return HttpResponse(to_json(answer), content_type="application/json")
 
 
 class PullQuery(_Text):

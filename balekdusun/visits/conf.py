@@ -8,3 +8,6 @@ MAX_BATCH = env_int("SYNC_MAX_BATCH", 500)
 FIELD_TOKEN_DAYS = env_int("FIELD_TOKEN_DAYS", 90)
 # Outreach days this many days in the past (and every future one) count as the device's assignments.
 ASSIGNMENT_PAST_DAYS = env_int("SYNC_ASSIGNMENT_PAST_DAYS", 14)
+# A pull re-sends rows changed this many seconds before the previous pull (a push committed just after that pull
+# began carries an older time). bench/field_phone.py lowers it to model doors minutes apart in a one-minute run.
+PULL_OVERLAP_SECONDS = env_int("SYNC_PULL_OVERLAP_SECONDS", 30)

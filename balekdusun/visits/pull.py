@@ -23,7 +23,7 @@ from balekdusun.visits import conf
 from balekdusun.visits.schemas import EARLIEST
 
 # A write committed just before a pull may carry a timestamp a little older than the pull's start.
-OVERLAP = dt.timedelta(seconds=30)
+OVERLAP = dt.timedelta(seconds=conf.PULL_OVERLAP_SECONDS)
 SECTIONS = ("me", "outreaches", "turfs", "materials", "stock", "mystock", "stickers", "sticker_state", "refs")
 
 # Destination countries offered first in the form (ISO 3166 alpha-2 -> Indonesian name).
@@ -45,14 +45,37 @@ def encode_cursor(data: dict) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+def plain_cursor(moment: dt.datetime, hashes: dict, villages: list[str]) -> str:
+    """The cursor this server writes: `<seconds since 1970>~<section hashes>~<village codes joined by _>`, all
+    URL-safe and, unlike base64, compressible (the hex digits shrink by half in a gzip answer)."""
+    return f"{int(moment.timestamp())}~{''.join(hashes[n] for n in SECTIONS)}~{'_'.join(villages)}"
+
+
+def _read_plain(cursor: str) -> dict:
+    seconds, hashes, villages = cursor.split("~")
+    if not seconds.isascii() or not seconds.isdigit() or len(seconds) > 12:
+        raise ValueError
+    moment = dt.datetime.fromtimestamp(int(seconds), dt.UTC)
+    return {"t": moment.isoformat(), "h": hashes, "v": villages.split("_") if villages else []}
+
+
 def decode_cursor(cursor: str | None) -> dict:
     if not cursor:
         return {}
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
+        if "~" in cursor:
+            data = _read_plain(cursor)
+        else:  # the older base64 JSON form
+            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+            data = json.loads(raw)
         since = parse_datetime(data["t"])
         hashes, villages = data.get("h", {}), data.get("v", [])
+        if isinstance(hashes, str):
+            # The compact form: the sections' short hashes one after another, in SECTIONS order.
+            if len(hashes) != HASH_CHARS * len(SECTIONS) or not all(c in "0123456789abcdef" for c in hashes):
+                raise ValueError
+            hashes = {name: hashes[i * HASH_CHARS:(i + 1) * HASH_CHARS] for i, name in enumerate(SECTIONS)}
+            data["h"] = hashes
         # Only what this server writes: a time of this century (year 1 cannot have the overlap subtracted),
         # section hashes and village codes as strings (a list inside `v` cannot be put in a set).
         if since is None or since.tzinfo is None or not isinstance(hashes, dict) or not isinstance(villages, list) \
@@ -60,15 +83,24 @@ def decode_cursor(cursor: str | None) -> dict:
             raise ValueError
         if not EARLIEST <= since.astimezone(dt.UTC) <= timezone.now() + dt.timedelta(days=1):
             raise ValueError
-    except (ValueError, KeyError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError, RecursionError):
+    except (ValueError, KeyError, TypeError, OverflowError, OSError, binascii.Error, UnicodeDecodeError,
+            RecursionError):
         raise BadCursor("not a cursor from this server") from None
     data["since"] = since
     return data
 
 
+# A cursor travels twice with every pull (up in the query, down in the answer), some 60 times a day on a paid
+# connection: each section's hash is 8 hex digits (a changed section goes unnoticed once in 4 billion changes),
+# written one after another, and the time to the second (`plain_cursor`). Cursors of the older base64 forms (a
+# dict of 16-digit hashes, or the hashes in one string) are still read; a dict's sections compare unequal once
+# and are sent again.
+HASH_CHARS = 8
+
+
 def _hash(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()
-                          ).hexdigest()[:16]
+                          ).hexdigest()[:HASH_CHARS]
 
 
 def assigned_outreaches(user):
@@ -96,7 +128,12 @@ def household_row(h) -> dict:
     return row
 
 
-def build(user, cursor: str | None) -> dict:
+def build(user, cursor: str | None, *, first: bool = False, skip_visits: set[str] = frozenset()) -> dict:
+    """The pull answer. `first` (the pull carried by a sign-in without a cursor): households and visits only of
+    the houses on the officer's own turfs (every turf of a day where they have none), so the walk list is usable
+    at once; the cursor then names no village as held, and the next pull brings the rest of the villages (the
+    neighbours the duplicate warning needs) as a delta. `partial: true` says so. `skip_visits`: UUIDs the phone
+    has just been answered about (a pull carried by a push), left out of `visits`."""
     from balekdusun.campaigns.models import Household, Turf, TurfStop
     from balekdusun.materials.models import Material, Sticker, StickerStatus
     from balekdusun.visits.models import Outcome, Visit
@@ -160,6 +197,15 @@ def build(user, cursor: str | None) -> dict:
     # Households of the assigned villages (the walk lists plus neighbours, for the duplicate warning).
     fields = ("id", "village_id", "dusun", "rt", "rw", "address", "latitude", "longitude", "client_uuid")
     qs = scoped(user, Household).filter(village_id__in=villages)
+    first = first and since is None
+    if first:
+        on_turfs = set()
+        for o in outreaches:
+            day = [t for t in sections["turfs"] if t["o"] == o.pk]
+            for t in [t for t in day if t["mine"]] or day:
+                on_turfs.update(t["stops"])
+        qs = qs.filter(pk__in=sorted(on_turfs))
+        out["partial"] = True
     if since is not None:
         qs = qs.filter(Q(updated_at__gte=since - OVERLAP) | ~Q(village_id__in=known_villages))
     out["households"] = [household_row(h) for h in qs.order_by("id").values(*fields)]
@@ -167,12 +213,15 @@ def build(user, cursor: str | None) -> dict:
 
     # Doors already knocked on in the assigned outreaches (by this officer or a teammate).
     visits = scoped(user, Visit).filter(outreach_id__in=outreach_ids)
+    if first:
+        visits = visits.filter(household_id__in=sorted(on_turfs))
     if since is not None:
         visits = visits.filter(Q(received_at__gte=since - OVERLAP) | ~Q(village_id__in=known_villages))
     out["visits"] = [[str(u), o, h, oc, at.isoformat()] for u, o, h, oc, at in
                      visits.order_by("visited_at").values_list("uuid", "outreach_id", "household_id", "outcome",
-                                                               "visited_at")]
-    out["cursor"] = encode_cursor({"t": now.isoformat(), "h": hashes, "v": villages})
+                                                               "visited_at") if str(u) not in skip_visits]
+    # Truncated to the second (earlier, never later: a change is sent once more rather than missed).
+    out["cursor"] = plain_cursor(now, hashes, [] if first else villages)
     return out
 
 

@@ -1,14 +1,20 @@
 // Balek Dusun field app: hash-routed screens over IndexedDB. Works offline after the first visit.
 import * as db from "./db.js";
-import { householdForm, label, validate, visitForm } from "./forms.js";
-import { position } from "./geo.js";
 import { fmtDate, fmtTime, getLang, setLang, t, tf } from "./i18n.js";
-import { turfMap } from "./map.js";
 import * as sync from "./sync.js";
-import { h, mount } from "./ui.js";
+import { h, label, mount, validate } from "./ui.js";
+
+// Only what the sign-in screen needs is imported up front (five modules: one wave of requests on a weak signal,
+// within the browser's six connections). The forms and the map load after the first screen is drawn, while the
+// officer types (and from the service worker's cache after that).
+const later = () => Promise.all([import("./forms.js"), import("./map.js")]);
+let lazy = null;
+function screens() { return (lazy = lazy || later()); }
 
 const appEl = document.getElementById("app");
 let session = null; // {token, user: {username, name}}
+const FIRST_ROWS = 30; // rows of a walk list drawn with the screen (a 740 px screen shows about 12)
+const HOUSE_VISITS = 20; // latest visits listed on a household's screen
 
 async function loadSession() {
   const [token, user] = await Promise.all([db.kv.get("token"), db.kv.get("user")]);
@@ -58,14 +64,17 @@ function loginScreen(message) {
     const f = new FormData(form);
     msg.hidden = true;
     try {
-      const res = await sync.login(f.get("username").trim(), f.get("password"), otpLabel.hidden ? "" : (f.get("otp") || "").trim());
+      const username = f.get("username").trim();
       const previous = await db.kv.get("user");
+      const cursor = previous && previous.username === username ? await db.kv.get("cursor") : null;
+      const res = await sync.login(username, f.get("password"), otpLabel.hidden ? "" : (f.get("otp") || "").trim(), cursor);
       const ops = [["kv", "put", res.token, "token"], ["kv", "put", res.user, "user"], ["kv", "put", null, "lastError"]];
       if (previous && previous.username !== res.user.username) ops.push(["kv", "put", null, "cursor"]);
       await db.batch(ops);
       await loadSession();
-      // Deliver what waited for this sign-in (the outbox survives an expired session), then pull.
-      const res2 = await sync.syncNow();
+      // The answer carried the first pull; deliver what waited for this sign-in (the outbox survives an
+      // expired session), if anything did.
+      const res2 = await sync.afterLogin(res);
       if (location.hash && location.hash !== "#/") location.hash = "#/";
       await route();
       if (!res2.ok) flash(errorText(res2.error));
@@ -94,7 +103,7 @@ function loginScreen(message) {
 function langSwitch() {
   return h("p.lang", {}, h("button.link", {
     type: "button", lang: getLang() === "en" ? "id" : "en",
-    onclick: async () => { setLang(getLang() === "en" ? "id" : "en"); await db.kv.set("lang", getLang()); route(); },
+    onclick: async () => { await setLang(getLang() === "en" ? "id" : "en"); await db.kv.set("lang", getLang()); route(); },
   }, t("language")));
 }
 
@@ -164,15 +173,26 @@ async function walk(turf, outreach) {
 async function turfScreen(id) {
   const { turf, outreach } = await findTurf(id);
   if (!turf) return homeScreen();
-  const rows = (await walk(turf, outreach)).map(({ hh, n, v, href }) => h("li", { class: v ? "done" : "" },
+  const stops = await walk(turf, outreach);
+  const row = ({ hh, n, v, href }) => h("li", { class: v ? "done" : "" },
     h("a", { href }, h("span.pos", {}, `${n}.`), " ", label(hh)),
-    v ? h("span.badge" + (v.status === "pending" ? ".warn" : ".ok"), {}, t("o_" + v.outcome) + (v.status === "pending" ? " · " + t("pending_label") : "")) : null));
+    v ? h("span.badge" + (v.status === "pending" ? ".warn" : ".ok"), {}, t("o_" + v.outcome) + (v.status === "pending" ? " · " + t("pending_label") : "")) : null);
+  // The first screenful is drawn at once; the rest of a long walk list follows in small slices after the
+  // screen is up, so opening the list (and a save, which lands here) never waits for 200 rows.
+  const rows = stops.slice(0, FIRST_ROWS).map(row);
+  const list = rows.length ? h("ol.walk", {}, rows) : null;
+  const more = (from) => {
+    if (from >= stops.length || !document.body.contains(list)) return;
+    list.append(...stops.slice(from, from + FIRST_ROWS).map(row));
+    setTimeout(() => more(from + FIRST_ROWS), 0);
+  };
+  if (list) setTimeout(() => more(FIRST_ROWS), 0);
   mount(
     h("p", {}, h("a", { href: "#/" }, "← " + t("back"))),
     h("h1", {}, `${t("walk_list")}: ${turf.name}`),
     h("p.muted", {}, `${fmtDate(outreach.date, { weekday: true })} · ${outreach.vname}`),
     h("p.actions", {}, h("a.button", { href: `#/map/${turf.id}` }, t("map"))),
-    rows.length ? h("ol.walk", {}, rows) : h("p.muted", {}, t("no_stops")),
+    list || h("p.muted", {}, t("no_stops")),
     h("p.actions", {}, h("a.button", { href: `#/newhh/${turf.id}` }, "+ " + t("new_household"))),
   );
 }
@@ -181,6 +201,7 @@ let watch = null;
 async function mapScreen(id) {
   const { turf, outreach } = await findTurf(id);
   if (!turf) return homeScreen();
+  const [, { turfMap }] = await screens();
   const houses = (await walk(turf, outreach)).map((x) => ({ ...x, done: !!x.v }));
   const holder = h("div", { id: "map-holder" });
   let me = null;
@@ -207,7 +228,8 @@ async function householdScreen(turfId, key) {
   const { turf } = await findTurf(turfId);
   const hh = await db.get("households", key);
   if (!turf || !hh) return homeScreen();
-  const visits = [...(await db.table("visits")).values()].filter((v) => v.k === key).sort((a, b) => b.at.localeCompare(a.at));
+  const visits = [...(await db.table("visits")).values()].filter((v) => v.k === key).sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, HOUSE_VISITS);
   mount(
     h("p", {}, h("a", { href: `#/turf/${turf.id}` }, "← " + t("walk_list"))),
     h("h1", {}, t("household")),
@@ -225,13 +247,14 @@ async function visitScreen(turfId, key) {
   const { turf, outreach } = await findTurf(turfId);
   const hh = await db.get("households", key);
   if (!turf || !hh) return homeScreen();
+  const [{ visitForm }] = await screens();
   const form = await visitForm({
     household: hh, outreach, turf, user: session.user.username, token: session.token,
     onSaved: () => {
       location.hash = `#/turf/${turf.id}`;
       flash(t("saved"));
       // Sending waits until the next screen is drawn: the tap answers first.
-      setTimeout(() => sync.syncNow().then(afterAutoSync), 50);
+      setTimeout(() => sync.syncNow().then(afterAutoSync), 300);
     },
     onCancel: () => history.back(),
   });
@@ -241,6 +264,7 @@ async function visitScreen(turfId, key) {
 async function newHouseholdScreen(turfId) {
   const { turf, outreach } = await findTurf(turfId);
   if (!turf) return homeScreen();
+  const [{ householdForm }] = await screens();
   const form = await householdForm({
     outreach, turf, user: session.user.username,
     onSaved: (local) => { flash(t("saved")); location.hash = `#/visit/${turf.id}/${local.k}`; },
@@ -320,7 +344,7 @@ async function route() {
 
 async function start() {
   const [lang] = await Promise.all([db.kv.get("lang"), loadSession()]);
-  setLang(lang || "id");
+  await setLang(lang || "id");
   db.persist();
   window.addEventListener("hashchange", route);
   window.addEventListener("online", refreshBadge);
@@ -328,6 +352,8 @@ async function start() {
   sync.onChange(() => refreshBadge());
   await route();
   appEl.dataset.ready = "1";
+  performance.mark("field:ready");
+  setTimeout(screens, 0);
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register(appEl.dataset.sw, { scope: appEl.dataset.scope }).catch(() => {});
   }

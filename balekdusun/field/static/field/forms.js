@@ -3,7 +3,9 @@ import * as db from "./db.js";
 import { metres, nearby, position } from "./geo.js";
 import { fmtDate, t, tf } from "./i18n.js";
 import { stickerState } from "./sync.js";
-import { h, reveal, uuid4 } from "./ui.js";
+import { clearError, h, label, liveErrors, uuid4, validate } from "./ui.js";
+
+export { label, validate };
 
 const OUTCOMES = ["met", "not_home", "refused", "moved", "vacant", "inaccessible"];
 const ROLES = ["head", "spouse", "parent", "child", "other_member", "neighbour"];
@@ -60,58 +62,6 @@ function gpsLine() {
   take();
   state.el = h("p.gps", {}, t("gps") + ": ", out, " ", h("button.link", { type: "button", onclick: take }, t("gps_get")));
   return state;
-}
-
-// Validation errors as text on the page: each invalid field gets a message under it, aria-invalid and
-// aria-describedby; focus goes to the first one, scrolled clear of the sticky header. The browser's bubble is off.
-function describe(el, id, on) {
-  const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
-  if (on) ids.push(id);
-  if (ids.length) el.setAttribute("aria-describedby", ids.join(" ")); else el.removeAttribute("aria-describedby");
-  if (on) el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
-}
-
-function message(el) {
-  const v = el.validity;
-  if (v.customError) return el.validationMessage;
-  if (v.valueMissing) return el.type === "radio" ? t("err_required_choice") : t("err_required");
-  if (v.rangeUnderflow || v.rangeOverflow || v.badInput || v.stepMismatch) return tf("err_number", { min: el.min, max: el.max });
-  return el.validationMessage;
-}
-
-function group(form, el) {
-  return el.type === "radio" ? [...form.querySelectorAll(`input[name="${el.name}"]`)] : [el];
-}
-
-function clearError(form, el) {
-  const id = "err-" + el.name;
-  form.querySelector("#" + CSS.escape(id))?.remove();
-  for (const g of group(form, el)) describe(g, id, false);
-}
-
-export function validate(form) {
-  const seen = new Set();
-  let first = null;
-  for (const el of form.elements) {
-    if (!el.name || !el.willValidate || seen.has(el.name)) continue;
-    seen.add(el.name);
-    clearError(form, el);
-    if (el.validity.valid) continue;
-    const id = "err-" + el.name;
-    const text = h("p.field-error", { id }, message(el));
-    const anchor = el.type === "radio" ? el.closest(".choices") : el.closest("label, .inline") || el;
-    anchor.after(text);
-    for (const g of group(form, el)) describe(g, id, true);
-    first = first || el;
-  }
-  if (first) reveal(first);
-  return !first;
-}
-
-function liveErrors(form) {
-  const fix = (e) => { if (e.target.name && e.target.validity && e.target.validity.valid) clearError(form, e.target); };
-  form.addEventListener("input", fix);
-  form.addEventListener("change", fix);
 }
 
 function sumHandouts(outbox, user, outreachId) {
@@ -345,14 +295,6 @@ async function scanSticker(input, check) {
   } finally {
     if (stream) stream.getTracks().forEach((tr) => tr.stop());
   }
-}
-
-export function label(hh) {
-  // Words only: never a database id, never "Dusun Dusun II" when the dusun's name already says it.
-  const parts = [hh.a || t("no_address")];
-  if (hh.r) parts.push(`RT ${hh.r}${hh.w ? "/RW " + hh.w : ""}`);
-  if (hh.d) parts.push(/^dusun\b/i.test(hh.d) ? hh.d : `Dusun ${hh.d}`);
-  return parts.join(", ");
 }
 
 export async function householdForm({ outreach, turf, user, onSaved, onPick, onCancel }) {

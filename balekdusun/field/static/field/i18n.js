@@ -73,82 +73,15 @@ const ID = {
   field_latitude: "GPS", field_longitude: "GPS", field_record: "Catatan",
 };
 
-const EN = {
-  login: "Sign in", username: "Username", password: "Password", signin: "Sign in", signout: "Sign out",
-  login_offline: "The first sign-in needs a signal.", login_failed: "Wrong username or password.",
-  login_locked: "Too many failed sign-ins. Try again in {n} min.",
-  otp_code: "Code from the authenticator app", otp_needed: "Enter the 6 digits from your authenticator app.",
-  otp_wrong: "This code is not right, or was used already.",
-  otp_setup: "Set up two-step sign-in on the website first (menu: Two-step sign-in), then sign in here.",
-  my_days: "My outreach days", no_days: "No outreach day assigned yet. Sync when you have a signal.",
-  turf: "Turf", mine: "mine", walk_list: "Walk list", households: "houses",
-  new_household: "Add a new house", visit: "Record visit", visited: "visited", not_visited: "not yet",
-  pending_label: "waiting to send", household: "House", no_address: "house without an address", address: "Address description", dusun: "Dusun", rt: "RT", rw: "RW",
-  gps: "GPS position", gps_none: "no position yet", gps_get: "Get position", save: "Save", cancel: "Cancel", back: "Back",
-  saved: "Saved on the phone. It will be sent when there is a signal.", outcome: "Outcome",
-  o_met: "Met", o_not_home: "Not home", o_refused: "Refused", o_moved: "Moved", o_vacant: "Vacant",
-  o_inaccessible: "Inaccessible",
-  met_role: "Met with", r_head: "Head of household", r_spouse: "Spouse", r_parent: "Parent", r_child: "Child",
-  r_other_member: "Other member", r_neighbour: "Neighbour",
-  materials: "Materials handed out", in_hand: "in hand", sticker: "Sticker code placed", scan: "Scan",
-  sticker_bad: "Not a valid code: check the last character.", sticker_ok: "Valid code",
-  topics: "Topics discussed", t_jobs: "Job opportunities", t_legal_procedure: "Legal procedure", t_hotline: "Hotline",
-  t_illegal_recruitment: "Illegal-recruitment signs", t_document_help: "Document help",
-  migration: "Household migration profile", abroad: "Members abroad now", add: "Add", remove: "Remove",
-  country: "Country", sector: "Sector", procedural: "Left legally?", year: "Year", yes: "Yes", no: "No", unknown: "Don't know",
-  s_domestic_worker: "Domestic worker", s_caregiver: "Caregiver", s_plantation: "Plantation", s_manufacturing: "Manufacturing",
-  s_construction: "Construction", s_fishing: "Fishing", s_hospitality: "Hospitality", s_other: "Other",
-  returnees: "Returned migrant workers here", planning: "Members planning to go", when: "When",
-  w_within_6_months: "≤ 6 months", w_within_1_year: "≤ 1 year", w_later: "Later", w_unknown: "Unknown",
-  knowledge: "Knowledge check", k_legal_procedure: "Knows the legal procedure?", k_hotline: "Knows the hotline?",
-  k_warning_signs: "Knows the signs of a fake offer?",
-  story: "Story or experience shared", consent_quote: "Agrees to be quoted anonymously",
-  followups: "Follow-up requests", f_wants_to_apply: "Wants to apply legally", f_family_in_trouble: "Family member in trouble abroad",
-  f_broker_report: "Report of a broker", f_needs_documents: "Needs documents", note: "Note",
-  sync: "Sync", sync_now: "Sync now", pending: "Waiting to send", last_sync: "Last sync", never: "never",
-  errors: "Refused by the server", retry_at: "Automatic retry", syncing: "Syncing…", sync_ok: "Sync finished.",
-  sync_fail: "Could not connect. Data is safe on the phone; will retry.", offline: "Offline", online: "Online",
-  discard: "Discard", discard_confirm: "Discard this record? This cannot be undone.",
-  duplicate_warning: "This house may exist already:", use_this: "Use this house", still_new: "Save as a new house anyway",
-  session_expired: "Session ended, sign in again. Unsent data stays safe on the phone.", other_user: "another user's",
-  language: "Bahasa Indonesia", visits_here: "Visits to this house", required: "Required", time: "Time",
-  no_stops: "No houses on this list yet.", conflict: "conflict (coordinator reviews)", flags: "Server notes",
-  session_expired_short: "Session ended, sign in again.", in_hand_mine: "you carry", left_after: "left", left_after_this: "left after this",
-  over_left: "more than you carry (saved anyway)",
-  sticker_hint: "Type the code on the sticker or scan its QR. Stickers are counted by their codes.", sticker_codes_free: "team sticker codes not yet placed",
-  sticker_placed_other: "This code is already on another house: {h}. Check the sticker again (saved anyway).",
-  sticker_placed_here: "This code is already recorded on this house.",
-  sticker_placed_me: "You already recorded this code on another house: {h} (not sent yet). Check the sticker again.",
-  sticker_void: "This code was voided (sticker damaged or lost){r}. Use another sticker.",
-  sticker_other_office: "This code belongs to another BP3MI office, not to your office's stickers.",
-  sticker_unknown: "No such code: probably mistyped. Check the characters again.",
-  sticker_issued_elsewhere: "This code was issued to another outreach day{o}, not today's (saved anyway).",
-  sticker_not_issued: "This code was never issued to any team (saved anyway).",
-  sticker_offline_unknown: "This code is not among today's team codes: check what you typed. Saved anyway and checked at sync.",
-  sticker_checking: "Checking the code…", another_house: "another house in this village",
-  note_for: "Note: {f}", err_required_choice: "Choose one.", err_required: "Required.", err_number: "Enter a number {min}–{max}.",
-  form_errors: "Check the marked fields.",
-  err_offline: "No signal. Data is safe on the phone; it is sent automatically when there is a signal.",
-  err_timeout: "The signal is too weak; the server did not answer in time. Data is safe on the phone; will retry.",
-  err_server: "The server has a problem. Data is safe on the phone; will retry later.",
-  err_too_big: "Too much for the server at once. It will be sent in smaller parts.",
-  err_forbidden: "This account may not record visits. Ask your coordinator.",
-  err_rejected: "The server refused the upload. Data is safe on the phone; ask your coordinator if it keeps happening.",
-  last_error: "Last problem", map: "Map", map_title: "Map of {n}", map_legend_done: "visited", map_legend_todo: "not visited yet",
-  map_legend_me: "your position", map_route: "walking route", map_no_gps: "{n} houses without GPS are not on the map.",
-  map_empty: "No house on this list has a GPS position yet.", map_me_unknown: "Your position is not known yet.",
-  map_desc: "{done} of {all} houses visited. Tap a house to open it.", list: "List",
-  house_n: "House {n}: {l}", f_visited: "visited", f_todo: "not visited yet",
-  weekdays: "Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday",
-  months: "January,February,March,April,May,June,July,August,September,October,November,December",
-  field_household: "House", field_outreach: "Outreach day", field_visited_at: "Visit time", field_outcome: "Outcome",
-  field_materials: "Materials", field_sticker_code: "Sticker code", field_migration: "Migration profile", field_story: "Story",
-  field_followups: "Follow-up", field_address: "Address", field_village: "Village", field_turf: "Turf",
-  field_latitude: "GPS", field_longitude: "GPS", field_record: "Record",
-};
+// English is its own module (en.js), imported only when chosen: 2.7 KB less on every Indonesian cold start.
+let EN = {};
 
 let lang = "id";
-export function setLang(value) { lang = value === "en" ? "en" : "id"; document.documentElement.lang = lang; }
+export async function setLang(value) {
+  if (value === "en" && !EN.login) EN = (await import("./en.js")).EN;
+  lang = value === "en" ? "en" : "id";
+  document.documentElement.lang = lang;
+}
 export function getLang() { return lang; }
 export function t(key) { return (lang === "en" ? EN : ID)[key] ?? ID[key] ?? key; }
 

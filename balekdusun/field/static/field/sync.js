@@ -37,7 +37,8 @@ export async function deviceId() {
 // gzip where the browser can (CompressionStream): a day's push shrinks about 5x on a paid, slow connection.
 async function encode(body) {
   const text = JSON.stringify(body);
-  if (text.length < 1024 || typeof CompressionStream === "undefined") return { payload: text, gzip: false };
+  // Even one visit (~700 bytes) shrinks by half: a day of 60 single-visit pushes is what an officer pays for.
+  if (text.length < 256 || typeof CompressionStream === "undefined") return { payload: text, gzip: false };
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
   return { payload: await new Response(stream).arrayBuffer(), gzip: true };
 }
@@ -75,11 +76,30 @@ async function call(path, { method = "GET", body, token, auth = true } = {}) {
 }
 
 // `otp`: the authenticator app's code, sent only when the server asked for it (roles with two-step sign-in).
-export async function login(username, password, otp = "") {
+// The answer carries the first pull (`pull: true`): signing in and the first sync cost one round trip.
+// `cursor`: the phone's last cursor, sent only when the same officer signs in again (a delta, not everything).
+export async function login(username, password, otp = "", cursor = null) {
   const device = await deviceId();
-  const body = { username, password, device_name: device };
+  const body = { username, password, device_name: device, pull: true };
   if (otp) body.otp = otp;
+  if (cursor) body.cursor = cursor;
   return call("/token", { method: "POST", body, auth: false });
+}
+
+// After a sign-in whose answer carried the pull: store it; push only if this officer has records waiting
+// (then pull again, as every sync does). Resolves like syncNow().
+export async function afterLogin(res) {
+  if (!res.pull) return syncNow();
+  await store(res.pull);
+  const { pending } = await counts(res.user.username);
+  if (pending) return syncNow();
+  // The answer held the officer's own turfs only: the rest of the villages (the neighbours the duplicate warning
+  // needs) come with the next pull, in the background once the first screen is drawn.
+  if (res.pull.partial) setTimeout(() => syncNow(), 200);
+  failures = 0;
+  clearTimeout(timer);
+  await db.batch([["kv", "put", null, "retryAt"], ["kv", "put", new Date().toISOString(), "lastSync"], ["kv", "put", null, "lastError"]]);
+  return { ok: true, acked: 0 };
 }
 
 // What the sticker code is, asked of the server when the phone holds no answer (a few hundred bytes).
@@ -98,19 +118,26 @@ export async function counts(user) {
   return { pending, failing, all: items.length };
 }
 
+// Push the outbox in batches; the last batch asks for the pull too (`pull: true`: one round trip per sync).
+// Resolves to {acked, pulled}: `pulled` is the pull's answer (already stored), or null when nothing was pushed.
 export async function pushAll(token, user) {
   const items = (await db.all("outbox")).filter((r) => r.user === user)
     .sort((a, b) => (a.type === b.type ? a.created.localeCompare(b.created) : a.type === "household" ? -1 : 1));
   const device = await deviceId();
   let acked = 0;
+  let pulled = null;
   const households = await db.table("households");
   for (let i = 0; i < items.length; i += BATCH) {
     const chunk = items.slice(i, i + BATCH);
+    const last = i + BATCH >= items.length;
     const { pending, failing } = await counts(user);
-    const data = await call("/push", {
-      method: "POST", token,
-      body: { records: chunk.map((r) => ({ type: r.type, uuid: r.uuid, data: r.data })), device: { id: device, pending, failing, app_version: APP_VERSION } },
-    });
+    const body = { records: chunk.map((r) => ({ type: r.type, uuid: r.uuid, data: r.data })), device: { id: device, pending, failing, app_version: APP_VERSION } };
+    if (last) {
+      body.pull = true;
+      const cursor = await db.kv.get("cursor");
+      if (cursor) body.cursor = cursor;
+    }
+    const data = await call("/push", { method: "POST", token, body });
     const byUuid = new Map(chunk.map((r) => [r.uuid, r]));
     const ops = [];
     for (const res of data.results || []) {
@@ -130,8 +157,9 @@ export async function pushAll(token, user) {
       }
     }
     await db.batch(ops);
+    if (data.pull) pulled = await store(data.pull);
   }
-  return acked;
+  return { acked, pulled };
 }
 
 // Write what a pull brought, in one transaction.
@@ -189,8 +217,8 @@ export function syncNow() {
     const user = (await db.kv.get("user")) || {};
     if (!token) return { ok: false, error: "auth" };
     try {
-      const acked = await pushAll(token, user.username);
-      await pull(token);
+      const { acked, pulled } = await pushAll(token, user.username);
+      if (!pulled) await pull(token);
       failures = 0;
       clearTimeout(timer);
       await db.batch([["kv", "put", null, "retryAt"], ["kv", "put", new Date().toISOString(), "lastSync"], ["kv", "put", null, "lastError"]]);
