@@ -39,6 +39,9 @@ def replica(tmp_path):
                                 user=settings_dict["USER"] or None, password=settings_dict["PASSWORD"] or None,
                                 dbname="postgres", autocommit=True)
         admin.execute(f'DROP DATABASE IF EXISTS "{settings_dict["NAME"]}"')
+        # Connections an earlier test of this process left open (a live server's or a worker's thread) would make
+        # PostgreSQL refuse the source as a template ("being accessed by other users"): end them first.
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [source])
         admin.execute(f'CREATE DATABASE "{settings_dict["NAME"]}" TEMPLATE "{source}"')
     connections.settings[REPLICA] = settings_dict
     # Connect now: Django's test case refuses to open a connection to an alias it was not told about.
