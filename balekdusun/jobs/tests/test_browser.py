@@ -43,7 +43,7 @@ def worker(transactional_db, settings, monkeypatch):
 
 def _wait_finished(page):
     # The page polls status.json (a static script: the CSP allows no inline one) and reloads when done.
-    page.wait_for_selector("[data-job-progress]:not([data-status-url])", timeout=120_000)
+    page.wait_for_selector("[data-job-progress]:not([data-status-url])", timeout=300_000)  # a loaded CI machine
 
 
 def test_import_and_export_jobs_with_a_progress_bar(browser_login, carol, worker, tmp_path):

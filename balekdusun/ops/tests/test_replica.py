@@ -20,6 +20,19 @@ from balekdusun.visits.models import Visit
 pytestmark = pytest.mark.usefixtures("transactional_db")  # regions reloaded after a flush (conftest.py)
 
 
+def _copy_postgres(settings_dict: dict, source: str, target: str) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "PGHOST": settings_dict["HOST"] or "", "PGPORT": str(settings_dict["PORT"] or ""),
+           "PGUSER": settings_dict["USER"] or "", "PGPASSWORD": settings_dict["PASSWORD"] or ""}
+    env = {k: v for k, v in env.items() if v != ""}
+    dump = subprocess.run(["pg_dump", "--no-owner", "--no-privileges", "-d", source], env=env, check=True,
+                          capture_output=True).stdout
+    subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", target], input=dump, env=env, check=True,
+                   capture_output=True)
+
+
 @pytest.fixture
 def replica(tmp_path):
     """A copy of the primary as it is now, configured as the "replica" database."""
@@ -34,15 +47,15 @@ def replica(tmp_path):
         target.close()
     else:
         source, settings_dict["NAME"] = connection.settings_dict["NAME"], connection.settings_dict["NAME"] + "_replica"
-        connection.close()  # CREATE DATABASE ... TEMPLATE needs the source without sessions
+        connection.close()
         admin = psycopg.connect(host=settings_dict["HOST"] or None, port=settings_dict["PORT"] or None,
                                 user=settings_dict["USER"] or None, password=settings_dict["PASSWORD"] or None,
                                 dbname="postgres", autocommit=True)
         admin.execute(f'DROP DATABASE IF EXISTS "{settings_dict["NAME"]}"')
-        # Connections an earlier test of this process left open (a live server's or a worker's thread) would make
-        # PostgreSQL refuse the source as a template ("being accessed by other users"): end them first.
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [source])
-        admin.execute(f'CREATE DATABASE "{settings_dict["NAME"]}" TEMPLATE "{source}"')
+        admin.execute(f'CREATE DATABASE "{settings_dict["NAME"]}"')
+        # A dump, not CREATE DATABASE ... TEMPLATE: a template must have no other session, and the live server's
+        # thread of an earlier test keeps one open on the test database.
+        _copy_postgres(settings_dict, source, settings_dict["NAME"])
     connections.settings[REPLICA] = settings_dict
     # Connect now: Django's test case refuses to open a connection to an alias it was not told about.
     connections[REPLICA].connect()
