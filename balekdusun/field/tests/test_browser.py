@@ -197,3 +197,22 @@ def test_sign_in_form_comes_with_the_page_and_holds_a_tap_until_the_app_arrives(
     page.wait_for_selector("#app p.muted, #app a[href^='#/turf/']")
     assert not page.is_visible("form.login")
     page.wait_for_selector(f"#app[data-ready='1'] a[href='#/turf/{turf.pk}']")
+
+
+def test_long_walk_list_paints_its_first_rows_then_the_rest(page, bob, field_setup):
+    """A walk list (where a save lands) paints its first 30 rows with the screen; the rest follow after that frame,
+    slice by slice, so a tap never waits for 200 rows."""
+    turf = field_setup["turf"]
+    _login(page, turf)
+    stops = page.evaluate(f"""async () => {{
+      const db = await import('/static/field/db.js');
+      const ops = [];
+      for (let i = 0; i < 80; i++) ops.push(['households', 'put', {{ k: 'u' + i, turf: {turf.pk}, a: 'Rumah ' + i }}]);
+      await db.batch(ops);
+      return (await db.kv.get('turfs')).find((t) => t.id === {turf.pk}).stops.length; }}""")
+    first_frame = page.evaluate(f"""() => new Promise((ok) => {{
+      const check = () => {{ const n = document.querySelectorAll('ol.walk li').length; if (n) ok(n); else requestAnimationFrame(check); }};
+      requestAnimationFrame(check);
+      location.hash = '#/turf/{turf.pk}'; }})""")
+    assert first_frame == 30
+    page.wait_for_function(f"() => document.querySelectorAll('ol.walk li').length === {stops + 80}")

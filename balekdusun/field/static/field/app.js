@@ -208,12 +208,15 @@ async function turfScreen(id) {
   // screen is up, so opening the list (and a save, which lands here) never waits for 200 rows.
   const rows = stops.slice(0, FIRST_ROWS).map(row);
   const list = rows.length ? h("ol.walk", {}, rows) : null;
+  // Each slice waits for a frame (requestAnimationFrame, then a task after it): with bare timeouts the slices ran
+  // before the first paint and the screen showed only once every row was in (200 rows on a save's tap).
+  const afterFrame = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
   const more = (from) => {
     if (from >= stops.length || !document.body.contains(list)) return;
     list.append(...stops.slice(from, from + FIRST_ROWS).map(row));
-    setTimeout(() => more(from + FIRST_ROWS), 0);
+    afterFrame(() => more(from + FIRST_ROWS));
   };
-  if (list) setTimeout(() => more(FIRST_ROWS), 0);
+  if (list) afterFrame(() => more(FIRST_ROWS));
   mount(
     h("p", {}, h("a", { href: "#/" }, "← " + t("back"))),
     h("h1", {}, `${t("walk_list")}: ${turf.name}`),
