@@ -16,9 +16,26 @@ let session = null; // {token, user: {username, name}}
 const FIRST_ROWS = 30; // rows of a walk list drawn with the screen (a 740 px screen shows about 12)
 const HOUSE_VISITS = 20; // latest visits listed on a household's screen
 
+// A hint kept in localStorage, read without waiting for anything: whether this phone holds a session, and the
+// language chosen. A phone that is not signed in draws the sign-in form at once, before IndexedDB has opened (on a
+// slow phone opening it is the last step before a usable form). IndexedDB stays the truth: the hint only decides
+// what is drawn first. It holds no personal data.
+const HINT = "balekdusun-field:hint";
+function hint() {
+  try { return JSON.parse(localStorage.getItem(HINT)) || {}; } catch { return {}; }
+}
+function saveHint() {
+  try { localStorage.setItem(HINT, JSON.stringify({ signedIn: !!session, lang: getLang() })); } catch { /* private mode */ }
+}
+
+function setSession(value) {
+  session = value;
+  saveHint();
+}
+
 async function loadSession() {
   const [token, user] = await Promise.all([db.kv.get("token"), db.kv.get("user")]);
-  session = token && user ? { token, user } : null;
+  setSession(token && user ? { token, user } : null);
   return session;
 }
 
@@ -45,16 +62,20 @@ function errorText(kind) {
 
 // --- screens --------------------------------------------------------------------------------------------------
 
-function loginScreen(message) {
-  const msg = h("p.msg.error", { role: "alert", id: "login-msg", hidden: !message }, message || "");
-  const form = h("form.login", { novalidate: true },
+// The sign-in form, drawn here or taken over from the page (index.html draws the same form, so it can be typed into
+// before the modules arrive: `drawn`, with what was typed, and a tap held until now).
+function loginScreen(message, drawn) {
+  const form = drawn || h("form.login", { novalidate: true },
     h("h1", {}, t("login")),
-    msg,
+    h("p.msg.error", { role: "alert", id: "login-msg" }),
     h("label", {}, t("username"), h("input", { name: "username", autocomplete: "username", required: true, autocapitalize: "none" })),
     h("label", {}, t("password"), h("input", { name: "password", type: "password", autocomplete: "current-password", required: true })),
     // Asked only when the server answers that this role signs in with two steps (never at a sync).
     h("label.otp", { hidden: true }, t("otp_code"), h("input", { name: "otp", autocomplete: "one-time-code", inputmode: "numeric", autocapitalize: "none" })),
     h("button.primary", { type: "submit" }, t("signin")));
+  const msg = form.querySelector("#login-msg");
+  msg.hidden = !message;
+  msg.textContent = message || "";
   const otpLabel = form.querySelector("label.otp");
   let busy = false;
   form.addEventListener("submit", async (e) => {
@@ -97,13 +118,19 @@ function loginScreen(message) {
     }
   });
   msg.setAttribute("tabindex", "-1");
-  mount(form, langSwitch());
+  form.dataset.app = "1";
+  form.dataset.usable = "1";
+  if (!drawn) return mount(form, langSwitch());
+  form.after(langSwitch());
+  // As mount() does, focus goes to the heading, unless the officer is already typing in the form.
+  if (!form.contains(document.activeElement)) form.querySelector("h1").focus({ preventScroll: true });
+  if (form.dataset.held) { delete form.dataset.held; form.requestSubmit(); }
 }
 
 function langSwitch() {
   return h("p.lang", {}, h("button.link", {
     type: "button", lang: getLang() === "en" ? "id" : "en",
-    onclick: async () => { await setLang(getLang() === "en" ? "id" : "en"); await db.kv.set("lang", getLang()); route(); },
+    onclick: async () => { await setLang(getLang() === "en" ? "id" : "en"); saveHint(); await db.kv.set("lang", getLang()); route(); },
   }, t("language")));
 }
 
@@ -144,7 +171,7 @@ async function homeScreen() {
 
 async function signOut() {
   await db.batch([["kv", "put", null, "token"]]);
-  session = null;
+  setSession(null);
   location.hash = "#/";
   route();
 }
@@ -181,12 +208,15 @@ async function turfScreen(id) {
   // screen is up, so opening the list (and a save, which lands here) never waits for 200 rows.
   const rows = stops.slice(0, FIRST_ROWS).map(row);
   const list = rows.length ? h("ol.walk", {}, rows) : null;
+  // Each slice waits for a frame (requestAnimationFrame, then a task after it): with bare timeouts the slices ran
+  // before the first paint and the screen showed only once every row was in (200 rows on a save's tap).
+  const afterFrame = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
   const more = (from) => {
     if (from >= stops.length || !document.body.contains(list)) return;
     list.append(...stops.slice(from, from + FIRST_ROWS).map(row));
-    setTimeout(() => more(from + FIRST_ROWS), 0);
+    afterFrame(() => more(from + FIRST_ROWS));
   };
-  if (list) setTimeout(() => more(FIRST_ROWS), 0);
+  if (list) afterFrame(() => more(FIRST_ROWS));
   mount(
     h("p", {}, h("a", { href: "#/" }, "← " + t("back"))),
     h("h1", {}, `${t("walk_list")}: ${turf.name}`),
@@ -251,7 +281,11 @@ async function visitScreen(turfId, key) {
   const form = await visitForm({
     household: hh, outreach, turf, user: session.user.username, token: session.token,
     onSaved: () => {
-      location.hash = `#/turf/${turf.id}`;
+      // The walk list is drawn at once and the address follows by pushState: setting location.hash would first
+      // scroll the long form to a fragment (a forced layout of the whole form on the tap), then draw the list on
+      // the hashchange. The back button still fires hashchange and routes.
+      history.pushState(null, "", `#/turf/${turf.id}`);
+      route();
       flash(t("saved"));
       // Sending waits until the next screen is drawn: the tap answers first.
       setTimeout(() => sync.syncNow().then(afterAutoSync), 300);
@@ -291,7 +325,7 @@ async function syncScreen(message) {
     status.hidden = false;
     status.textContent = t("syncing");
     const res = await sync.syncNow();
-    if (res.error === "auth") { session = null; return loginScreen(t("session_expired")); }
+    if (res.error === "auth") { setSession(null); return loginScreen(t("session_expired")); }
     await refreshBadge();
     syncScreen(res.ok ? t("sync_ok") : errorText(res.error));
   });
@@ -342,17 +376,38 @@ async function route() {
   }
 }
 
+function ready() {
+  if (appEl.dataset.ready) return;
+  appEl.dataset.ready = "1";
+  performance.mark("field:ready");
+}
+
 async function start() {
+  const known = hint();
+  let early = false;
+  if (!known.signedIn) {
+    // Nobody is signed in on this phone (as far as the hint knows): the sign-in form needs nothing from
+    // IndexedDB, so it is drawn and usable now; its submit opens IndexedDB when it needs it.
+    await setLang(known.lang || "id");
+    const drawn = appEl.querySelector("form.login[data-usable]:not([data-app])");
+    loginScreen(undefined, getLang() === "id" ? drawn : null);
+    refreshBadge();
+    ready();
+    early = true;
+  }
   const [lang] = await Promise.all([db.kv.get("lang"), loadSession()]);
-  await setLang(lang || "id");
   db.persist();
   window.addEventListener("hashchange", route);
   window.addEventListener("online", refreshBadge);
   window.addEventListener("offline", refreshBadge);
   sync.onChange(() => refreshBadge());
-  await route();
-  appEl.dataset.ready = "1";
-  performance.mark("field:ready");
+  // The form drawn early stays as it is (the officer may be typing) unless IndexedDB says otherwise: a session
+  // after all (a phone whose hint was lost), or another language.
+  const changed = (lang || "id") !== getLang();
+  await setLang(lang || "id");
+  saveHint();
+  if (!early || session || changed) await route();
+  ready();
   setTimeout(screens, 0);
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register(appEl.dataset.sw, { scope: appEl.dataset.scope }).catch(() => {});
@@ -364,7 +419,7 @@ async function start() {
 async function afterAutoSync(res) {
   await refreshBadge();
   if (res && res.error === "auth" && session) {
-    session = null;
+    setSession(null);
     loginScreen(t("session_expired"));
   }
 }

@@ -162,9 +162,17 @@ export async function pushAll(token, user) {
   return { acked, pulled };
 }
 
-// Write what a pull brought, in one transaction.
+// Houses per transaction when a delta pull brings many (the rest of the village after a sign-in: ~1,800): one
+// transaction of them all was a single task of ~0.7 s on a slow phone, and a tap landing in it waited for it all.
+const HOUSE_SLICE = 50;
+
+// Write what a pull brought: in one transaction, or, for a delta with many houses, the houses first in slices (one
+// transaction each, written when the page is idle, so a tap never waits behind them), then the rest with the cursor. The cursor moves
+// only once every house is stored: a phone closed half-way pulls the same delta again (the writes are upserts).
+// A full pull (which clears the houses first) stays one transaction.
 export async function store(data) {
   const ops = [];
+  const houses = []; // groups of ops that belong together (a house made here, replaced by the server's row)
   if (data.full) ops.push(["households", "clear"]);
   for (const name of ["me", "outreaches", "turfs", "materials", "stock", "mystock", "stickers", "sticker_state", "refs"]) {
     if (name in data) ops.push(["kv", "put", data[name], name]);
@@ -175,8 +183,19 @@ export async function store(data) {
     const mine = row.u && local.get(row.u);
     // A house made on this phone keeps its place on the walk list it was added to.
     row.k = "s" + row.i;
-    if (mine) { row.turf = mine.turf; ops.push(["households", "delete", "u" + row.u]); }
-    ops.push(["households", "put", row]);
+    const group = [];
+    if (mine) { row.turf = mine.turf; group.push(["households", "delete", "u" + row.u]); }
+    group.push(["households", "put", row]);
+    houses.push(group);
+  }
+  if (!data.full && houses.length > HOUSE_SLICE) {
+    for (let i = 0; i < houses.length; i += HOUSE_SLICE) {
+      await db.batch(houses.slice(i, i + HOUSE_SLICE).flat());
+      // The next slice when the page is idle: a tap's own steps (its transaction, the next screen) go first.
+      await new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(resolve, 0)));
+    }
+  } else {
+    ops.push(...houses.flat());
   }
   for (const [uuid, o, hid, outcome, at] of data.visits || []) {
     ops.push(["visits", "put", { uuid, o, k: "s" + hid, outcome, at, status: "stored" }]);
