@@ -105,9 +105,11 @@ def test_worker_loop_beats_runs_jobs_and_stops(alice, monkeypatch):
     monkeypatch.setattr("balekdusun.jobs.worker.BEAT_SECONDS", 0.1)
     worker = JobWorker(interval=0.05, worker_id="loop-test", run_schedule=False)
     thread = threading.Thread(target=worker.run)
+    # Queued before the thread starts: the in-memory SQLite test database answers "table is locked" at once
+    # (no busy wait) to a second writer, so the test's own write must not race the worker's first beat.
+    job = services.start(kind="rebuild_rollups", owner=alice)
     thread.start()
     try:
-        job = services.start(kind="rebuild_rollups", owner=alice)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
