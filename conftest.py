@@ -48,6 +48,15 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_device_reports():
+    """A server process skips writing a device's unchanged report for a while (visits.services.report_device);
+    each test starts without the reports an earlier test's rolled-back database no longer holds."""
+    from balekdusun.visits import services
+
+    services._last_reports.clear()
+
+
+@pytest.fixture(autouse=True)
 def _regions_for_transactional_tests(request):
     """Transactional tests (live server, browser) end with a flush that empties every table, the session's
     regions included. pytest-django runs them after all other database tests, so each one reloads the small

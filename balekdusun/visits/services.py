@@ -16,6 +16,7 @@ rejects a visit: it is stored with ``data["flags"]`` for the coordinator.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import NamedTuple
@@ -31,7 +32,7 @@ from balekdusun.core.apierrors import pydantic_errors
 from balekdusun.core.apitypes import safe_text
 from balekdusun.core.scoping import scoped, sees_area
 from balekdusun.core.services import DomainError
-from balekdusun.visits import ingest
+from balekdusun.visits import conf, ingest
 from balekdusun.visits.models import DeviceStatus, HouseholdReceipt, RecordKind, SyncConflict, Visit
 from balekdusun.visits.schemas import HouseholdIn, VisitIn, canonical, content_hash
 
@@ -89,7 +90,10 @@ def _receipts(uuids) -> dict:
     """uuid -> HouseholdReceipt, with `village` (its household's village code) for the jurisdiction check."""
     from django.db.models import F
 
-    return {r.uuid: r for r in HouseholdReceipt.objects.filter(uuid__in=list(uuids)).annotate(
+    uuids = list(uuids)
+    if not uuids:
+        return {}
+    return {r.uuid: r for r in HouseholdReceipt.objects.filter(uuid__in=uuids).annotate(
         village=F("household__village_id"))}
 
 
@@ -160,7 +164,7 @@ class _Batch:
         self.receipts = _receipts({p.uuid for p in households})
         # Households as (pk, village_id, client_uuid) tuples: a batch names up to 500 and needs no more of them.
         self.hh_by_uuid = {h.client_uuid: h for h in map(_HouseholdRef._make, scoped(user, Household).filter(
-            client_uuid__in=hh_uuids).order_by().values_list("id", "village_id", "client_uuid"))}
+            client_uuid__in=hh_uuids).order_by().values_list("id", "village_id", "client_uuid"))} if hh_uuids else {}
         # By id (most visits): one plain query, the jurisdiction checked per village as scoped() would.
         self.visible = visible = sees_area(user)
         self.hh_by_id = {row[0]: _HouseholdRef._make(row) for row in ingest.households(
@@ -268,13 +272,14 @@ def push(*, user, records: list[dict], device: dict | None = None) -> list[dict]
         outreach_visited(outreach_ids=visited_days, actor=user)
     # One audit entry per push that stored something; a pure replay leaves no trace.
     audited = bool(counts.get(CREATED) or new_conflicts)
-    if device is not None or audited:
+    if audited:
         # The device's report and the audit entry in one write transaction (one turn at SQLite's write lock).
         with transaction.atomic():
             if device is not None:
                 report_device(user=user, device=device, pushed=True)
-            if audited:
-                audit.log(user, "sync.pushed", None, new_conflicts=new_conflicts, **counts)
+            audit.log(user, "sync.pushed", None, new_conflicts=new_conflicts, **counts)
+    elif device is not None:
+        report_device(user=user, device=device, pushed=True)  # a replay: often nothing to write at all
     return out
 
 
@@ -599,8 +604,17 @@ def _conflict(batch: _Batch, p: _Parsed, *, visit_id=None, household_id=None, vi
 
 # --- devices --------------------------------------------------------------------------------------------------
 
+# (user id, device id, pushed, pulled) -> (what it reported, time.monotonic() of the write) of this process's last
+# write of a device's report: the same report again within conf.DEVICE_REPORT_SECONDS is not written.
+_last_reports: dict[tuple, tuple] = {}
+
+
 def report_device(*, user, device: dict, pushed: bool = False, pulled: bool = False) -> None:
-    """Remember what a device said about itself (pending records, errors) for the coordinator's status page."""
+    """Remember what a device said about itself (pending records, errors) for the coordinator's status page.
+
+    A report equal to the one this process wrote for the device less than `conf.DEVICE_REPORT_SECONDS` ago is
+    skipped (one write transaction less per request of a phone that syncs each visit as it is saved); a changed
+    count is always written."""
     device_id = str(device.get("id") or "")[:64]
     if not device_id:
         return
@@ -610,6 +624,12 @@ def report_device(*, user, device: dict, pushed: bool = False, pulled: bool = Fa
         value = device.get(key)
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31:
             values[key] = value
+    said = (values["app_version"], values.get("pending"), values.get("failing"))
+    slot = (user.pk, device_id, pushed, pulled)
+    last = _last_reports.get(slot)
+    tick = time.monotonic()
+    if last is not None and last[0] == said and tick - last[1] < conf.DEVICE_REPORT_SECONDS:
+        return
     if pushed:
         values["last_push_at"] = now
     if pulled:
@@ -621,3 +641,6 @@ def report_device(*, user, device: dict, pushed: bool = False, pulled: bool = Fa
                 DeviceStatus.objects.create(user=user, device_id=device_id, **values)
         except IntegrityError:  # its first two reports at once
             DeviceStatus.objects.filter(user=user, device_id=device_id).update(**values)
+    if len(_last_reports) > 10_000:
+        _last_reports.clear()
+    _last_reports[slot] = (said, tick)

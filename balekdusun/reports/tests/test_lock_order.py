@@ -44,8 +44,12 @@ def test_an_upsert_writes_its_rows_in_key_order():
     with connection.execute_wrapper(spy):
         rollups.upsert(rows)
     (params,) = seen
-    # The VALUES in (area_code, key, period) order, whatever order they were handed in.
-    written = [tuple(params[i:i + 6]) for i in range(0, len(params), 6)]
+    # The rows in (area_code, key, period) order, whatever order they were handed in: on PostgreSQL six arrays
+    # (one per column, UNNEST reads them in order), elsewhere the VALUES list.
+    if connection.vendor == "postgresql":
+        written = list(zip(*params, strict=True))
+    else:
+        written = [tuple(params[i:i + 6]) for i in range(0, len(params), 6)]
     assert written == sorted(rows, key=lambda r: (r[0], r[4], r[3]))
     assert _value("visits") == 1 and _value("visits.met") == 1 and _value("cases.opened", "16") == 1
 

@@ -138,6 +138,27 @@ def test_device_status_recorded(client, bearer, bob, field_setup):
     assert d.user == bob and d.pending == 4 and d.last_push_at is not None
 
 
+def test_same_device_report_within_the_window_is_not_written_again(client, bearer, bob, field_setup, monkeypatch):
+    from balekdusun.visits import conf
+    from balekdusun.visits.models import DeviceStatus
+
+    h = bearer(bob)
+    device = {"id": "phone-1", "pending": 1, "failing": 0, "app_version": "1"}
+    push(client, h, [], device=device)
+    first = DeviceStatus.objects.get()
+    # The same report again at once: no write (its time stays the first one's).
+    push(client, h, [], device=device)
+    assert DeviceStatus.objects.get().reported_at == first.reported_at
+    # A changed count is written at once.
+    push(client, h, [], device={**device, "failing": 2})
+    second = DeviceStatus.objects.get()
+    assert second.failing == 2 and second.reported_at > first.reported_at
+    # The same report once the window has passed is written again.
+    monkeypatch.setattr(conf, "DEVICE_REPORT_SECONDS", 0)
+    push(client, h, [], device={**device, "failing": 2})
+    assert DeviceStatus.objects.get().reported_at > second.reported_at
+
+
 def test_nul_characters_are_field_errors(client, bearer, bob, field_setup):
     rec = visit_record(field_setup["households"][0], story={"text": "a\x00b", "consent_to_quote": False})
     good = visit_record(field_setup["households"][1])
