@@ -1,8 +1,9 @@
 """What every page's frame needs (settings.TEMPLATES context processor `navigation`).
 
 The frame (brand, menu, language switch, who is signed in, sign-out) is the same on every staff page, so it is
-built here in Python from pieces cached per role and language, rather than by some forty template nodes per
-page. It is built lazily: a template that does not show `layout_header` costs nothing.
+rendered from Jinja2 templates (`core/jinja2/core/header.html`, `menu.html`; `lib/jinja.py`) rather than by some
+forty Django template nodes per page: the menu once per role, language and current entry (cached), the rest per
+request. It is rendered lazily: a template that does not show `layout_header` costs nothing.
 """
 
 from functools import lru_cache, partial
@@ -12,14 +13,17 @@ from django.apps import apps
 from django.conf import settings
 from django.middleware.csrf import get_token
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext_noop
 
 from balekdusun.core.nav import GROUPS
 from balekdusun.core.roles import role_has_perm
+from balekdusun.lib.jinja import template
 
-CURRENT = ' aria-current="page"'  # a constant, no user input
+# Words of the Jinja2 templates header.html and menu.html, where makemessages (xgettext) does not look; checked
+# by core/tests/test_jinja.py.
+_EXTRACTED = (gettext_noop("Main"), gettext_noop("Menu"), gettext_noop("Tokens"), gettext_noop("Password"),
+              gettext_noop("Two-step sign-in"), gettext_noop("Sign out"))
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +70,6 @@ def _active(menu, path: str) -> int | None:
     return best
 
 
-def _link(i: int, label: str, url: str, active: int | None) -> str:
-    return f'<li><a href="{escape(url)}"{CURRENT if i == active else ""}>{escape(label)}</a></li>'
-
-
 @lru_cache(maxsize=512)
 def _menu_html(role: str, language: str, active: int | None) -> str:
     """The signed-in menu, grouped by task. On phones a folding list of groups with their entries (a closed
@@ -80,47 +80,18 @@ def _menu_html(role: str, language: str, active: int | None) -> str:
     for i, (group, label, url) in enumerate(menu):
         groups.setdefault(group, []).append((i, label, url))
     here = menu[active][0] if active is not None else None
-    folded, row, sub = [], [], ""
-    for group, entries in groups.items():
-        links = "".join(_link(i, label, url, active) for i, label, url in entries)
-        if group == "":
-            folded.append(links)
-            row.append(links)
-            continue
-        name = escape(str(GROUPS[group]))
-        folded.append(f'<li class="group"><span class="group-name">{name}</span><ul>{links}</ul></li>')
-        first_url = escape(entries[0][2])
-        mark = ' class="here"' if group == here else ""
-        row.append(f'<li><a href="{first_url}"{mark}>{name}</a></li>')
-        if group == here:
-            sub = f'<ul class="sub" aria-label="{name}">{links}</ul>'
-    # Messages outside the f-strings: makemessages does not look inside them.
-    main, label = escape(gettext("Main")), escape(gettext("Menu"))
-    return (f'<details class="menu">\n      <summary aria-label="{label}">☰ {label}</summary>\n'
-            f'      <nav aria-label="{main}"><ul>{"".join(folded)}</ul></nav>\n'
-            f'    </details>\n    <nav class="menu-wide" aria-label="{main}"><ul>{"".join(row)}</ul>{sub}</nav>\n    ')
+    shown = [(group, None if group == "" else str(GROUPS[group]), entries) for group, entries in groups.items()]
+    return mark_safe(template("core/menu.html").render(groups=shown, active=active, here=here))
 
 
 @lru_cache(maxsize=8)
 def _frame(language: str) -> dict:
-    """URLs and labels of the frame in one language; `{csrf}` and `{next}` are filled in per request."""
-    tokens, password, sign_out = escape(gettext("Tokens")), escape(gettext("Password")), escape(gettext("Sign out"))
-    two_step = escape(gettext("Two-step sign-in"))
-    languages = "".join(
-        f'<button type="submit" name="language" value="{escape(code)}" class="link" lang="{escape(code)}">'
-        f'{"Bahasa Indonesia" if code == "id" else "English"}</button>'
-        for code, _name in settings.LANGUAGES if code != language)
+    """The frame's URLs, and the languages to switch to, in one language."""
     return {
-        "start": f'<a class="brand" href="{escape(reverse("core:home"))}">Balek Dusun</a>\n    ',
-        "language": f'<form action="{escape(reverse("set_language"))}" method="post" class="lang inline">'
-                    '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">\n'
-                    '  <input name="next" type="hidden" value="{next}">\n  ' + languages + "\n</form>",
-        "account": f'<a href="{escape(reverse("core:tokens"))}">{tokens}</a>\n      '
-                   f'<a href="{escape(reverse("core:password_change"))}">{password}</a>\n      '
-                   f'<a href="{escape(reverse("core:otp_setup"))}">{two_step}</a>\n      '
-                   f'<form method="post" action="{escape(reverse("core:logout"))}" class="inline">'
-                   '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
-                   f'<button type="submit" class="link">{sign_out}</button></form>\n    ',
+        "urls": {"home": reverse("core:home"), "set_language": reverse("set_language"),
+                 "tokens": reverse("core:tokens"), "password_change": reverse("core:password_change"),
+                 "otp_setup": reverse("core:otp_setup"), "logout": reverse("core:logout")},
+        "languages": tuple(code for code, _name in settings.LANGUAGES if code != language),
     }
 
 
@@ -132,25 +103,19 @@ def _who(user) -> str:
     who = f"{user.display_name} · {user.get_role_display()}"
     if user.office_id:
         who += f" · {user.office.short_name or user.office.name}"
-    return escape(who)
+    return who
 
 
 def header(request) -> str:
-    """The inside of the page's top bar for this request (safe markup)."""
+    """The inside of the page's top bar for this request (safe markup: the template escapes every piece of
+    request or user data)."""
     user = getattr(request, "user", None)
     language = get_language()
-    frame = _frame(language)
-    csrf = escape(get_token(request))
-    out = [frame["start"]]
-    if _signed_in(user):
-        out.append(_menu_html(user.role, language, _active(_menu_for(user.role, language), request.path)))
-    out.append('<div class="account">\n      ')
-    out.append(frame["language"].replace("{csrf}", csrf, 1).replace("{next}", escape(request.get_full_path()), 1))
-    if _signed_in(user):
-        out.append(f'\n      <span class="who">{_who(user)}</span>\n      ')
-        out.append(frame["account"].replace("{csrf}", csrf, 1))
-    out.append("</div>")
-    return mark_safe("".join(out))  # every piece of request or user data above is escaped
+    signed_in = _signed_in(user)
+    menu = _menu_html(user.role, language, _active(_menu_for(user.role, language), request.path)) if signed_in else ""
+    return mark_safe(template("core/header.html").render(
+        **_frame(language), menu=menu, csrf=get_token(request), next=request.get_full_path(),
+        who=_who(user) if signed_in else None))
 
 
 def menu(request) -> list[dict]:

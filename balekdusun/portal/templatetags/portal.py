@@ -43,7 +43,9 @@ def wa_href(number: str) -> str:
 def plain_text(text: str) -> str:
     """Render the information pages' plain text: paragraphs, '- ' bullets, '1. ' steps, '## ' headings.
 
-    Everything is escaped first, so staff text can never inject markup.
+    Everything is escaped first, so staff text can never inject markup. This stays in Python despite the rule
+    that HTML lives in templates (docs/architecture.md): it is a markup formatter, like a Markdown filter, whose
+    output follows the structure of the staff's text line by line; there is no page layout here to template.
     """
     html, para, items, kind = [], [], [], None
 
