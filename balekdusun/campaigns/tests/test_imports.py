@@ -157,3 +157,27 @@ def test_bytes_that_are_not_utf8_are_reported_by_line_not_a_crash():
     assert [(e.line, e.column) for e in result.errors] == [(3, "")]
     assert "not UTF-8" in result.errors[0].message
     assert not MigrationStat.objects.exists()
+
+
+def test_household_import_counts_each_chunk_once_and_equals_a_rebuild(carol, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from balekdusun.campaigns import imports
+    from balekdusun.reports.models import TOTAL, RollupCounter
+    from balekdusun.reports.rebuild import rebuild
+
+    monkeypatch.setattr(imports, "CHUNK", 100)
+    village = Area.objects.get(code="16.02.08.2017")
+    text = "address\n" + "".join(f"Rumah {n}\n" for n in range(250))
+    with CaptureQueriesContext(connection) as queries:
+        result = import_households(csv_file(text), "hh.csv", village=village, actor=carol)
+    assert result.ok and result.created == 250
+    counter_writes = [q for q in queries.captured_queries
+                      if q["sql"].startswith("INSERT") and "reports_rollupcounter" in q["sql"]]
+    assert len(counter_writes) == 3  # chunks of 100, 100 and 50: one write each, not one per house
+    counted = {(r.area_code, r.key): r.value for r in RollupCounter.objects.filter(period=TOTAL, key="households")}
+    assert counted[("16.02.08.2017", "households")] == 250 and counted[("", "households")] == 250
+    rebuild()
+    assert {(r.area_code, r.key): r.value for r in RollupCounter.objects.filter(period=TOTAL, key="households")} \
+        == counted
