@@ -7,7 +7,8 @@ Full: 50,000-row import, 10,000,000-visit export. --quick: 50,000 rows and 1,000
 and 20,000 visits (a smoke test of the script). Figures: the import's and the export's time as jobs, and the p95
 of a dashboard request while the export runs against its p95 with the worker idle, measured in the same run
 (target: within 2x). The worker runs as `balekdusun worker` does by default (CPU
-priority lowered by 10). Writes bench/results/jobs.json (jobs.tiny.json for --tiny). SQLite in a temporary folder
+priority lowered by 10). Writes bench/results/jobs.json (jobs.tiny.json for --tiny; .postgres before .json on
+PostgreSQL). SQLite in a temporary folder
 unless --postgres names a server (a fresh database `bench_jobs` is made and dropped there).
 """
 
@@ -189,7 +190,8 @@ def main():
     import shutil
 
     shutil.rmtree(tmp, ignore_errors=True)
-    _common.report("jobs.tiny" if scale == "tiny" else "jobs", figures, scale=scale, rows=rows, visits=visits,
+    name = "jobs.tiny" if scale == "tiny" else "jobs"
+    _common.report(name + (".postgres" if args.postgres else ""), figures, scale=scale, rows=rows, visits=visits,
                    database="postgresql" if args.postgres else "sqlite", quick=scale != "full")
 
 
