@@ -41,3 +41,48 @@ def test_manifest_is_installable(client):
 def test_shell_is_gzipped(client):
     r = client.get("/field/", HTTP_ACCEPT_ENCODING="gzip")
     assert r["Content-Encoding"] == "gzip"
+
+
+def test_sign_in_form_in_the_page_says_what_the_app_draws(client):
+    """The sign-in form comes with the page (typeable before the modules arrive) and app.js's loginScreen() takes
+    it over: its words must be the app's own Indonesian strings (i18n.js), or the form changes under the finger."""
+    import re
+    from html.parser import HTMLParser
+    from pathlib import Path
+
+    import balekdusun.field as field
+
+    source = (Path(field.__file__).parent / "static" / "field" / "i18n.js").read_text(encoding="utf-8")
+    indonesian = source[source.index("const ID = {"):source.index("};", source.index("const ID = {"))]
+    words = dict(re.findall(r'(\w+): "([^"]*)"', indonesian))
+
+    class Form(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.inside, self.stack, self.texts = False, [], {}
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form" and "login" in (attrs.get("class") or ""):
+                self.inside = True
+            if self.inside:
+                self.stack.append((tag, attrs))
+
+        def handle_endtag(self, tag):
+            if self.inside and self.stack:
+                self.stack.pop()
+            if tag == "form":
+                self.inside = False
+
+        def handle_data(self, data):
+            if self.inside and self.stack and data.strip():
+                tag, attrs = self.stack[-1]
+                key = tag if tag != "label" else f"label.{attrs.get('class') or ''}"
+                self.texts.setdefault(key, []).append(data.strip())
+
+    page = Form()
+    page.feed(client.get("/field/").content.decode())
+    assert page.texts["h1"] == [words["login"]]
+    assert page.texts["button"] == [words["signin"]]
+    assert page.texts["label."] == [words["username"], words["password"]]
+    assert page.texts["label.otp"] == [words["otp_code"]]
