@@ -62,7 +62,7 @@ PROVINCE_FIGURES = {
     2023: {"placements": 925, "by_country": {"MY": 729, "JP": 171, "TW": 25}},
 }
 ORIGIN_DISTRICTS = {"16.02.08": 0.12, "16.02.23": 0.08, "16.02.02": 0.06}  # share of the province's placements
-DEMO_SOURCE = "Demo: angka BP3MI Sumsel (DOMAIN.md), dibagi ke desa asal"
+DEMO_SOURCE = "Demo: angka penempatan BP3MI Sumatera Selatan 2021–2023, dibagi ke desa asal"
 DUSUN = ["Dusun I", "Dusun II", "Dusun III"]
 FIRST_NAMES = ["Ahmad", "Budi", "Cik Ani", "Darmawan", "Eka", "Fitri", "Gunawan", "Hasanah", "Irwan", "Juwita",
                "Kurniawan", "Lili", "Mulyadi", "Nurhayati", "Oktaviani", "Pandi", "Rosmala", "Sulaiman", "Tuti",
