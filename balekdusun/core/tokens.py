@@ -3,16 +3,17 @@
 Every request of the field app and of scripts starts here, so its cost is paid on every sync. Django's ORM
 compiles the same `select_related` query on each call (about 0.4 ms, more than PostgreSQL spends answering it);
 here the compiled SQL, the row converters and the model populators are kept per database alias, and each call
-only runs the SQL and builds the instances the way Django's own model iterator does (converters applied,
+only runs the SQL (a prepared statement on PostgreSQL, `lib/rawsql.py`) and builds the instances the way Django's own model iterator does (converters applied,
 `from_db`, the related instances cached on their parents).
 """
 
 from functools import lru_cache
 
-from django.db import connections, router
+from django.db import router
 from django.db.models.query import get_related_populators
 
 from balekdusun.core.models import ApiToken
+from balekdusun.lib.rawsql import fetch_all
 
 
 class _Compiled:
@@ -42,9 +43,7 @@ def lookup(key_hash: str) -> ApiToken | None:
     from the database the routers choose for the token, as `ApiToken.objects.get` would."""
     using = router.db_for_read(ApiToken)
     c = _compiled(using)
-    with connections[using].cursor() as cursor:
-        cursor.execute(c.sql, [key_hash])
-        rows = cursor.fetchall()
+    rows = fetch_all(c.sql, [key_hash], using=using)  # prepared on PostgreSQL (lib/rawsql.py)
     if not rows:
         return None
     if c.converters:

@@ -21,6 +21,7 @@ from uuid import UUID
 from django.db import connection
 from pydantic_core import to_json
 
+from balekdusun.lib.rawsql import fetch_all
 from balekdusun.lib.sealed import VISIT_TEXT, seal
 from balekdusun.visits.models import Visit
 
@@ -96,17 +97,21 @@ class Rows:
 
 
 def stored(uuids) -> dict[UUID, tuple[str, int, str]]:
-    """uuid -> (content hash, id, village) of the visits already stored under these UUIDs (one query)."""
+    """uuid -> (content hash, id, village) of the visits already stored under these UUIDs (one query; on
+    PostgreSQL one statement text for any number of UUIDs, kept prepared: every push asks it)."""
     uuids = list(uuids)
     if not uuids:
         return {}
-    native = connection.features.has_native_uuid_field
     quote = connection.ops.quote_name
-    sql = (f"SELECT {quote('uuid')}, content_hash, id, village_id FROM {quote(Visit._meta.db_table)} "
-           f"WHERE {quote('uuid')} IN ({', '.join(['%s'] * len(uuids))})")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [u if native else u.hex for u in uuids])
-        rows = cursor.fetchall()
+    head = f"SELECT {quote('uuid')}, content_hash, id, village_id FROM {quote(Visit._meta.db_table)} WHERE "
+    if connection.vendor == "postgresql":
+        rows = fetch_all(head + f"{quote('uuid')} = ANY(%s::uuid[])", [uuids])
+    else:
+        native = connection.features.has_native_uuid_field
+        with connection.cursor() as cursor:
+            cursor.execute(head + f"{quote('uuid')} IN ({', '.join(['%s'] * len(uuids))})",
+                           [u if native else u.hex for u in uuids])
+            rows = cursor.fetchall()
     return {(u if isinstance(u, UUID) else UUID(u)): (h, pk, v) for u, h, pk, v in rows}
 
 
@@ -119,9 +124,11 @@ def households(ids) -> list[tuple[int, str, UUID | None]]:
     if not ids:
         return []
     quote = connection.ops.quote_name
-    sql = (f"SELECT id, village_id, client_uuid FROM {quote(Household._meta.db_table)} "
-           f"WHERE id IN ({', '.join(['%s'] * len(ids))})")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
-        rows = cursor.fetchall()
+    head = f"SELECT id, village_id, client_uuid FROM {quote(Household._meta.db_table)} WHERE "
+    if connection.vendor == "postgresql":
+        rows = fetch_all(head + "id = ANY(%s::bigint[])", [ids])  # ids are bounded by the schemas (MAX_ID)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(head + f"id IN ({', '.join(['%s'] * len(ids))})", ids)
+            rows = cursor.fetchall()
     return [(pk, village, u if u is None or isinstance(u, UUID) else UUID(u)) for pk, village, u in rows]
