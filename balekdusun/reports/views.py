@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 from balekdusun.core.scoping import get_scoped_or_404, in_jurisdiction, jurisdiction_codes, scoped
 from balekdusun.core.services import DomainError
 from balekdusun.core.views import require_perm
+from balekdusun.lib.countries import country_name
 from balekdusun.lib.words import translator
 from balekdusun.reports import html, stats, svg
 
@@ -43,7 +45,8 @@ def tiles(fig: stats.Figures) -> list[tuple[str, str, str]]:
     gettext = translator()
 
     def pct(v):
-        return "—" if v is None else f"{v}%"
+        # In the page's number format ("68,3%" in Indonesian), as every other figure on the dashboard.
+        return "—" if v is None else f"{localize(v)}%"
 
     return [
         (gettext("Households known"), fig["households"], ""),
@@ -62,6 +65,11 @@ def tiles(fig: stats.Figures) -> list[tuple[str, str, str]]:
     ]
 
 
+def country_label(code: str) -> str:
+    """A destination as people name it ("Malaysia", "Arab Saudi"); "XX" (not said at the door) as words."""
+    return translator()("Unknown") if code == "XX" else country_name(code)
+
+
 def charts(fig: stats.Figures) -> dict:
     gettext = translator()
     first, later = gettext("first visit"), gettext("later visits")
@@ -69,7 +77,8 @@ def charts(fig: stats.Figures) -> dict:
         "tiles": tiles(fig),
         "outcomes": svg.bars([(label, n, svg.OUTCOME_COLOURS[key]) for label, n, key in fig.outcomes],
                              title=gettext("Visits by outcome")),
-        "countries": svg.bars(fig.countries[:10], title=gettext("Household members abroad by destination")),
+        "countries": svg.bars([(country_label(code), n) for code, n in fig.countries[:10]],
+                              title=gettext("Household members abroad by destination")),
         "procedural": svg.bars(fig.procedural, title=gettext("Procedural or not"),
                                colours=["#3a9d5d", "#c0392b", "#8c8c8c"]),
         "knowledge": svg.bars(

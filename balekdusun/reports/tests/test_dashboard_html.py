@@ -68,3 +68,17 @@ def test_svg_text_is_escaped():
         assert not re.search(r"&(?!(amp|lt|gt|#34|#39);)", chart)  # no bare ampersand
     assert "1,5&lt;%&gt;</text>" in charts[0] and 'fill="#fff"' in charts[0]
     assert svg.bars([]) == "" and svg.weekly([], [("a", "A")]) == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, decimal, malaysia", [("id", ",", "Malaysia"), ("en", ".", "Malaysia")])
+def test_shares_in_the_page_number_format_and_destinations_by_name(login, dave, launch, language, decimal,
+                                                                    malaysia):
+    html = page(login(dave), "/reports/area/16/", language)
+    tiles = re.findall(r'<li class="tile"><small>[^<]*</small><b>([^<]*)</b>(?: <span class="badge">([^<]*))?', html)
+    shares = [v for tile in tiles for v in tile if v.endswith("%") and v != "—"]
+    assert shares, tiles  # the contact rate at least
+    wrong = "." if decimal == "," else ","
+    assert not [s for s in shares if wrong in s], shares  # "68.3%" beside "43,9%" was one dashboard
+    titles = re.findall(r"<title>([^<:]*): \d", html)
+    assert malaysia in titles and "MY" not in titles, titles
