@@ -39,12 +39,21 @@ class TokenForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.CharField(label=_("Action starts with"), required=False, max_length=64)
+    action = forms.ChoiceField(label=_("Kind of action"), required=False)
+
+    def action_prefixes(self) -> tuple[str, ...]:
+        """The first parts of the actions of the chosen group (empty: every action)."""
+        from balekdusun.core.auditwords import GROUPS
+
+        key = self.cleaned_data.get("action")
+        return GROUPS[key][1] if key else ()
 
     def __init__(self, *args, user, **kwargs):
+        from balekdusun.core.auditwords import GROUPS
         from balekdusun.regions.forms import AreaField
 
         super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("All"))] + [(key, label) for key, (label, _p) in GROUPS.items()]
         self.fields["area"] = AreaField(label=_("Area"), required=False, user=user)
 
 

@@ -80,12 +80,25 @@ def audit_log(request):
     qs = scoped(request.user, AuditEntry).select_related("actor")
     form = AuditFilterForm(request.GET or None, user=request.user)
     if form.is_valid():
-        if form.cleaned_data["action"]:
-            qs = qs.filter(action__startswith=form.cleaned_data["action"])
+        prefixes = form.action_prefixes()
+        if prefixes:
+            match = Q()
+            for prefix in prefixes:
+                match |= Q(action__startswith=prefix)
+            qs = qs.filter(match)
         area = form.cleaned_data["area"]
         if area is not None:
             qs = qs.filter(Q(area_code=area.code) | Q(area_code__startswith=area.code + "."))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    # What each entry did and where, in words: the action's words, the area's name with its code.
+    from balekdusun.core.auditwords import action_words
+    from balekdusun.regions.models import Area
+
+    areas = Area.objects.in_bulk({e.area_code for e in page if e.area_code})
+    for entry in page:
+        entry.action_words = action_words(entry.action)
+        area = areas.get(entry.area_code)
+        entry.area_words = f"{area.label} ({area.code})" if area else entry.area_code
     return render(request, "core/audit.html", {"page": page, "form": form})
 
 

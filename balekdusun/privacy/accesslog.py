@@ -10,25 +10,15 @@ import io
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from balekdusun.core.auditwords import ACTIONS as AUDIT_WORDS
 from balekdusun.lib import cells
 
-# Audit actions that are a view or an export, in words.
-ACTIONS = {
-    "personal.viewed": gettext_lazy("Personal data viewed"),
-    "household.viewed": gettext_lazy("Household viewed"),
-    "outreach.viewed": gettext_lazy("Outreach day viewed"),
-    "case.viewed": gettext_lazy("Case viewed"),
-    "case.attachment_viewed": gettext_lazy("Case attachment opened"),
-    "export.downloaded": gettext_lazy("Data exported"),
-    "report.activity_pdf": gettext_lazy("Activity report printed"),
-    "report.campaign_pdf": gettext_lazy("Campaign report printed"),
-    "stickers.sheet_printed": gettext_lazy("Sticker sheet printed"),
-    "privacy.access_log_exported": gettext_lazy("Access log exported"),
-    "privacy.record_printed": gettext_lazy("Record of processing printed"),
-    "privacy.breach_letter": gettext_lazy("Breach letter printed"),
-}
+# Audit actions that are a view or an export (their words: core/auditwords.py).
+ACTIONS = {action: AUDIT_WORDS[action] for action in (
+    "personal.viewed", "household.viewed", "outreach.viewed", "case.viewed", "case.attachment_viewed",
+    "export.downloaded", "report.activity_pdf", "report.campaign_pdf", "stickers.sheet_printed",
+    "privacy.access_log_exported", "privacy.record_printed", "privacy.breach_letter")}
 
 
 def entries(office, start: dt.datetime, end: dt.datetime):
