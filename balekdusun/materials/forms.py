@@ -8,7 +8,7 @@ from balekdusun.core.models import Office
 from balekdusun.core.roles import Role
 from balekdusun.core.scoping import scoped
 from balekdusun.materials import codes, sheets
-from balekdusun.materials.models import Material, Topic
+from balekdusun.materials.models import LANGUAGE_NAMES, Material, Topic
 from balekdusun.materials.services import MAX_BATCH
 
 MAX_PRINT_FILE = 25 * 2**20
@@ -21,6 +21,16 @@ class MaterialForm(forms.ModelForm):
     class Meta:
         model = Material
         fields = ["kind", "title", "version", "language", "topics", "print_file", "notes", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The language by its name; a code stored before this list existed stays choosable as it is.
+        choices = list(LANGUAGE_NAMES.items())
+        current = self.instance.language if self.instance.pk else ""
+        if current and current not in LANGUAGE_NAMES:
+            choices.append((current, current))
+        self.fields["language"] = forms.ChoiceField(label=self.fields["language"].label, choices=choices,
+                                                    initial="id")
 
     def clean_print_file(self):
         f = self.cleaned_data.get("print_file")

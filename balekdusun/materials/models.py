@@ -32,6 +32,10 @@ class Topic(models.TextChoices):
     ILLEGAL_RECRUITMENT = "illegal_recruitment", _("Signs of illegal recruitment")
 
 
+# Languages a material is printed in, each by its own name (as the language switch names them).
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
 class Material(models.Model):
     """A printed item in one version. Materials are global (the ministry's catalogue); stock is per office."""
 
@@ -57,6 +61,15 @@ class Material(models.Model):
 
     def __str__(self):
         return f"{self.title} v{self.version}"
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGE_NAMES.get(self.language, self.language)
+
+    @property
+    def topic_names(self) -> str:
+        """The topics in words, in the page's language ("Legal procedure, Hotline")."""
+        return ", ".join(str(Topic(t).label) for t in self.topics or [] if t in Topic.values)
 
 
 class MoveKind(models.TextChoices):

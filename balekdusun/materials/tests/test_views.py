@@ -199,3 +199,16 @@ def test_village_official_sees_only_own_village(login, dina, carol, bob, launch,
     assert not stock.context["office_rows"]
     assert client.get(reverse("materials:outreach", args=[other.pk])).status_code == 404
     assert client.get(reverse("materials:batch", args=[batch.pk])).status_code == 404
+
+
+def test_catalogue_names_languages_and_topics_in_words(login, carol):
+    Material.objects.create(kind="brochure", title="Tata Cara", language="id",
+                            topics=["legal_procedure", "illegal_recruitment", "not_a_topic"])
+    html = login(carol).get(reverse("materials:catalogue")).content.decode()
+    assert "<td>Bahasa Indonesia</td>" in html
+    assert "Tanda-tanda perekrutan ilegal" in html
+    assert "legal_procedure" not in html and "illegal_recruitment" not in html and "not_a_topic" not in html
+    # A language outside the list is refused by the form (a select of names, not a free code).
+    r = login(carol).post(reverse("materials:material_new"), {"kind": "brochure", "title": "X", "version": "1",
+                                                               "language": "xx", "active": "on"})
+    assert r.status_code == 422 and "language" in r.context["form"].errors
