@@ -254,7 +254,7 @@ def test_sign_in_screen_accessible_with_errors_in_text(page, bob):
     assert not page.query_selector("link[rel=stylesheet]") and ".top{position:sticky" in page.inner_html("head style")
     assert page.evaluate("getComputedStyle(document.querySelector('header.top')).position") == "sticky"
     # The forms and the map follow once the screen is drawn, while the officer types.
-    page.wait_for_function("performance.getEntriesByType('resource').some((e) => e.name.endsWith('/forms.js'))")
+    page.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/forms.js'))")
     _axe(page, "sign-in")
     page.click("form.login button[type=submit]")
     page.wait_for_selector("#err-username")
