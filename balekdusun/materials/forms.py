@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from balekdusun.core.models import Office
 from balekdusun.core.roles import Role
 from balekdusun.core.scoping import scoped
 from balekdusun.materials import codes, sheets
-from balekdusun.materials.models import LANGUAGE_NAMES, Material, Topic
+from balekdusun.materials.models import Material, Topic
 from balekdusun.materials.services import MAX_BATCH
 
 MAX_PRINT_FILE = 25 * 2**20
@@ -25,9 +26,9 @@ class MaterialForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The language by its name; a code stored before this list existed stays choosable as it is.
-        choices = list(LANGUAGE_NAMES.items())
+        choices = list(settings.LANGUAGES)
         current = self.instance.language if self.instance.pk else ""
-        if current and current not in LANGUAGE_NAMES:
+        if current and current not in dict(choices):
             choices.append((current, current))
         self.fields["language"] = forms.ChoiceField(label=self.fields["language"].label, choices=choices,
                                                     initial="id")

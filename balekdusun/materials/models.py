@@ -32,10 +32,6 @@ class Topic(models.TextChoices):
     ILLEGAL_RECRUITMENT = "illegal_recruitment", _("Signs of illegal recruitment")
 
 
-# Languages a material is printed in, each by its own name (as the language switch names them).
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
-
-
 class Material(models.Model):
     """A printed item in one version. Materials are global (the ministry's catalogue); stock is per office."""
 
@@ -64,7 +60,8 @@ class Material(models.Model):
 
     @property
     def language_name(self) -> str:
-        return LANGUAGE_NAMES.get(self.language, self.language)
+        """The language by its name, from the site's own list (settings.LANGUAGES)."""
+        return str(dict(settings.LANGUAGES).get(self.language, self.language))
 
     @property
     def topic_names(self) -> str:

@@ -44,7 +44,7 @@ FLAG_BEFORE_DAY = "visit.before_outreach_day"  # dated (office time zone) before
 FLAG_TURF_UNKNOWN = "turf.unknown"  # a household created on a phone named a turf it cannot join
 FUTURE_TOLERANCE = timedelta(hours=12)
 
-# Follow-up requests made at the door -> case kinds (shared contract, /tmp/visit_data.md).
+# Follow-up requests made at the door -> case kinds (the contract is in docs/cases.md, "Where cases come from").
 FOLLOWUP_CASE_KIND = {
     "wants_to_apply": "information",
     "family_in_trouble": "repatriation",
